@@ -1,0 +1,12 @@
+//! Text analysis that every plugin shares.
+//!
+//! Kept free of the article model on purpose: these functions take `&str` and return plain
+//! data, so they are easy to test and reuse from any stage.
+
+pub mod segment;
+pub mod stopwords;
+pub mod tokens;
+
+pub use segment::split_sentences;
+pub use stopwords::is_stopword;
+pub use tokens::{Stemmer, Token, tokenize, words};

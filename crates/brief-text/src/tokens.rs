@@ -1,0 +1,163 @@
+//! Tokens and stems.
+//!
+//! A token is a run of letters and digits (with inner apostrophes, hyphens and periods kept, so
+//! "U.S.", "don't" and "Sino-Russian" stay whole), lowercased. Stems come from the Snowball
+//! English stemmer.
+
+use std::ops::Range;
+
+use rust_stemmers::Algorithm;
+
+use crate::is_stopword;
+
+/// One word of a text: its lowercased form and where it sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub lower: String,
+    pub range: Range<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+}
+
+/// Byte ranges of the words of `text`, in order.
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // skip to the next word character
+        let (start, _) = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                chars.next();
+                continue;
+            }
+            if is_joiner(c) {
+                // a joiner stays inside the word only when a word character follows it
+                let mut ahead = text[i + c.len_utf8()..].chars();
+                if ahead.next().is_some_and(is_word_char) {
+                    chars.next();
+                    continue;
+                }
+                // "U.S." keeps its final period when the token is dotted initials
+                if c == '.' && text[start..i].contains('.') {
+                    chars.next();
+                    end = i + 1;
+                    break;
+                }
+            }
+            end = i;
+            break;
+        }
+        Some(start..end)
+    })
+}
+
+/// The words of `text`, lowercased, with their ranges.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    words(text)
+        .map(|r| Token {
+            lower: text[r.clone()].to_lowercase().replace('’', "'"),
+            range: r,
+        })
+        .collect()
+}
+
+/// A Snowball English stemmer with the conveniences analysis needs.
+pub struct Stemmer {
+    inner: rust_stemmers::Stemmer,
+}
+
+impl std::fmt::Debug for Stemmer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stemmer(english)")
+    }
+}
+
+impl Default for Stemmer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Stemmer {
+    pub fn new() -> Self {
+        Self {
+            inner: rust_stemmers::Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The stem of one lowercase word.
+    pub fn stem(&self, lower: &str) -> String {
+        self.inner.stem(lower).into_owned()
+    }
+
+    /// Stems of the content words of `text`: stop words, numbers-only tokens and one-letter
+    /// tokens are dropped; "u.s." becomes "us" so it matches "US".
+    pub fn content_stems(&self, text: &str) -> Vec<String> {
+        tokenize(text)
+            .into_iter()
+            .filter_map(|t| {
+                let w = t.lower.replace('.', "");
+                if w.chars().count() < 2 && !w.chars().all(char::is_alphabetic) {
+                    return None;
+                }
+                // "US" and "U.S." are the country, not the pronoun "us"
+                let original = &text[t.range.clone()];
+                let acronym = original.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !original.chars().any(char::is_lowercase);
+                if (!acronym && is_stopword(&t.lower)) || w.chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                Some(self.stem(&w))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(text: &str) -> Vec<&str> {
+        words(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn keeps_dotted_initials_hyphens_and_apostrophes() {
+        assert_eq!(
+            ws("The U.S. and Sino-Russian ties don’t end."),
+            vec!["The", "U.S.", "and", "Sino-Russian", "ties", "don’t", "end"]
+        );
+    }
+
+    #[test]
+    fn splits_on_punctuation_and_quotes() {
+        assert_eq!(ws("“Yes,” he said—twice."), vec!["Yes", "he", "said", "twice"]);
+    }
+
+    #[test]
+    fn content_stems_drop_stopwords_and_stem() {
+        let s = Stemmer::new();
+        assert_eq!(
+            s.content_stems("The alliances were strengthening in 2024"),
+            vec!["allianc", "strengthen"]
+        );
+    }
+
+    #[test]
+    fn initials_match_plain_form() {
+        let s = Stemmer::new();
+        assert_eq!(s.content_stems("U.S."), s.content_stems("US"));
+    }
+}
