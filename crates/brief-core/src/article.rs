@@ -113,7 +113,8 @@ impl Article {
 
     /// The sentences of one paragraph.
     pub fn sentences_of(&self, paragraph: &Paragraph) -> &[Sentence] {
-        &self.sentences[paragraph.first_sentence..paragraph.first_sentence + paragraph.sentence_count]
+        &self.sentences
+            [paragraph.first_sentence..paragraph.first_sentence + paragraph.sentence_count]
     }
 
     /// The text of the heading a sentence sits under, if any.

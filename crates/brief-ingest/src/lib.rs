@@ -1,54 +1,75 @@
-//! Ingest: source bytes → [`brief_core::Article`].
-//! (first cut; cleaning and Markdown land next)
+//! Ingest: source files → [`brief_core::Article`].
+//!
+//! The stages, each in its own module: [`decode`] refuses what is not text, [`frontmatter`]
+//! reads Markdown metadata, [`blocks`] finds paragraphs, [`clean`] repairs scraping artifacts
+//! while keeping a byte map, [`boilerplate`] flags bios and share prompts, and [`article`]
+//! splits sentences and assembles the model.
 
-use brief_core::{Article, Paragraph, ParagraphKind, Sentence, SourceInfo, Span};
+mod article;
+mod blocks;
+mod boilerplate;
+mod clean;
+mod decode;
+mod frontmatter;
+mod mapped;
 
-/// Builds an article from plain text already in memory. Each non-empty line is a paragraph.
-pub fn article_from_text(id: &str, text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end();
-        if body.trim().is_empty() {
-            continue;
-        }
-        let p = paragraphs.len();
-        let first = sentences.len();
-        for (n, r) in brief_text::split_sentences(body).into_iter().enumerate() {
-            sentences.push(Sentence {
-                id: format!("p{}.s{}", p + 1, n + 1),
-                paragraph: p,
-                span: Span::new(start + r.start, start + r.end),
-                text: body[r].to_string(),
-                boilerplate: false,
-            });
-        }
-        paragraphs.push(Paragraph {
-            id: format!("p{}", p + 1),
-            kind: ParagraphKind::Body,
-            span: Span::new(start, start + body.len()),
-            first_sentence: first,
-            sentence_count: sentences.len() - first,
-            heading: None,
-            boilerplate: None,
+use std::path::Path;
+
+pub use article::{Format, SourceSpec, article_from_text, parse_source};
+
+/// Default cap on a source file's size.
+pub const DEFAULT_MAX_BYTES: u64 = 20_000_000;
+
+/// Why a source could not be read. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: cannot read source: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: source is empty")]
+    Empty { path: String },
+    #[error("{path}: source looks binary, not text")]
+    Binary { path: String },
+    #[error(
+        "{path}: source is not valid UTF-8 (first bad byte at offset {offset}); re-save it as UTF-8"
+    )]
+    InvalidUtf8 { path: String, offset: usize },
+    #[error("{path}: source is UTF-16; re-save it as UTF-8")]
+    Utf16 { path: String },
+    #[error(
+        "{path}: source is {size} bytes, over the limit of {limit} (raise `max_source_bytes` in brief.toml)"
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: source has no readable sentences")]
+    NoText { path: String },
+}
+
+/// Reads and ingests one source file. `spec.path` is the name used in messages.
+pub fn read_source(file: &Path, spec: SourceSpec, max_bytes: u64) -> Result<Article, IngestError> {
+    let display = spec
+        .path
+        .clone()
+        .unwrap_or_else(|| file.display().to_string());
+    let meta = std::fs::metadata(file).map_err(|source| IngestError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    if meta.len() > max_bytes {
+        return Err(IngestError::TooLarge {
+            path: display,
+            size: meta.len(),
+            limit: max_bytes,
         });
     }
-    Article {
-        source: SourceInfo {
-            id: id.to_string(),
-            path: None,
-            url: None,
-            title: None,
-            author: None,
-            publisher: None,
-            published: None,
-            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
-            bytes: text.len(),
-        },
-        paragraphs,
-        sentences,
-    }
+    let bytes = std::fs::read(file).map_err(|source| IngestError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    let format = Format::from_path(file);
+    parse_source(&bytes, format, spec, max_bytes)
 }
+
+pub use brief_core::Article;
