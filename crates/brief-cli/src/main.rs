@@ -1,11 +1,24 @@
 //! The `brief` command line.
 
+mod builtins;
 mod commands;
+
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+const EXAMPLES: &str = "\
+Examples:
+  brief new briefs/grain --title \"Grain corridor\" --from notes/article.txt
+  brief build briefs/grain              writes briefs/grain/out/grain.md and grain.json
+  brief build                           builds ./brief.toml, or every brief under ./briefs/
+  brief build briefs/grain --format md --out /tmp/out
+  brief check briefs/grain              validates everything, writes nothing
+  brief summarize article.txt --sentences 3
+  brief plugins";
+
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about = "Turn source articles into policy briefs")]
+#[command(name = "brief", version, about = "Turn source articles into policy briefs with traceable key points, recommendations and risks", after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -13,20 +26,35 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Scaffold a new brief folder with brief.toml and its sources.
+    New(commands::new::NewArgs),
+    /// Build briefs: Markdown and JSON (as brief.toml's `outputs` says, or --format).
+    Build(commands::build::BuildArgs),
+    /// Validate config, sources, templates and plugins without writing anything.
+    Check(commands::build::CheckArgs),
+    /// List the section plugins this binary has.
+    Plugins,
     /// Print an extractive summary of one text, or summarize JSON lines in batch.
     Summarize(commands::summarize::SummarizeArgs),
+    /// Print shell completions.
+    Completions(commands::completions::CompletionsArgs),
 }
 
-fn main() -> std::process::ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::New(args) => commands::new::run(args),
+        Command::Build(args) => commands::build::run_build(args),
+        Command::Check(args) => commands::build::run_check(args),
+        Command::Plugins => commands::plugins::run(),
         Command::Summarize(args) => commands::summarize::run(args),
+        Command::Completions(args) => commands::completions::run::<Cli>(args),
     };
     match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
 }

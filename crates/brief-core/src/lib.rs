@@ -6,11 +6,13 @@
 //! have to compile the rest of the tool.
 
 mod article;
+mod brief;
 mod options;
 mod plugin;
 mod section;
 
 pub use article::{Article, Paragraph, ParagraphKind, Sentence, SourceInfo, Span};
+pub use brief::Brief;
 pub use options::Options;
 pub use plugin::{BriefMeta, PluginError, SCHEMA_VERSION, SectionPlugin, SectionRequest};
 pub use section::{Asset, Diagnostic, Item, Level, Provenance, Section, SectionOutput};

@@ -43,15 +43,15 @@ pub struct SourceSpec {
     pub published: Option<String>,
 }
 
-/// Ingests a source from its bytes.
+/// Ingests a source from its bytes. `display` names the file in errors.
 pub fn parse_source(
     bytes: &[u8],
     format: Format,
     spec: SourceSpec,
     max_bytes: u64,
+    display: &str,
 ) -> Result<Article, IngestError> {
-    let display = spec.path.clone().unwrap_or_else(|| spec.id.clone());
-    let (text, offset) = decode(bytes, &display, max_bytes)?;
+    let (text, offset) = decode(bytes, display, max_bytes)?;
     let (blocks, front) = match format {
         Format::Plain => (plain_blocks(text, offset), Default::default()),
         Format::Markdown => {
@@ -68,7 +68,9 @@ pub fn parse_source(
     info.published = info.published.take().or(front.published);
     info.url = info.url.take().or(front.url);
     if article.body_sentences().next().is_none() {
-        return Err(IngestError::NoText { path: display });
+        return Err(IngestError::NoText {
+            path: display.to_string(),
+        });
     }
     Ok(article)
 }
@@ -223,7 +225,7 @@ mod tests {
     #[test]
     fn every_sentence_span_is_its_passage() {
         let src = "- Key point one.\nA body line. [a gloss] Another “quoted” one.\n\nPat Doe is a staff writer whose work has appeared in print. Follow her on Twitter.\n";
-        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000).unwrap();
+        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000, "t").unwrap();
         for s in &a.sentences {
             let passage = &src[s.span.start..s.span.end];
             assert!(
@@ -240,7 +242,7 @@ mod tests {
     #[test]
     fn markdown_front_matter_fills_metadata_and_spans_skip_markup() {
         let src = "---\ntitle: Port report\nauthor: R. Lee\n---\n# Port report\n\nThe port **reopened** on Monday.\n";
-        let a = parse_source(src.as_bytes(), Format::Markdown, spec(), 1000).unwrap();
+        let a = parse_source(src.as_bytes(), Format::Markdown, spec(), 1000, "t").unwrap();
         assert_eq!(a.source.title.as_deref(), Some("Port report"));
         assert_eq!(a.source.author.as_deref(), Some("R. Lee"));
         let s = a.sentences.last().unwrap();
@@ -255,7 +257,7 @@ mod tests {
     #[test]
     fn opening_quote_left_at_sentence_end_moves_to_next_sentence() {
         let src = "“Turnout was low,” the board said. “The count took a week.”";
-        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000).unwrap();
+        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000, "t").unwrap();
         let texts: Vec<&str> = a.sentences.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -269,7 +271,7 @@ mod tests {
     #[test]
     fn bom_shifts_spans() {
         let src = "\u{FEFF}One sentence here.";
-        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000).unwrap();
+        let a = parse_source(src.as_bytes(), Format::Plain, spec(), 1000, "t").unwrap();
         assert_eq!(
             &src[a.sentences[0].span.start..a.sentences[0].span.end],
             "One sentence here."
@@ -278,7 +280,8 @@ mod tests {
 
     #[test]
     fn markup_only_source_has_no_text() {
-        let err = parse_source(b"```\ncode\n```\n", Format::Markdown, spec(), 1000).unwrap_err();
+        let err =
+            parse_source(b"```\ncode\n```\n", Format::Markdown, spec(), 1000, "t").unwrap_err();
         assert!(matches!(err, IngestError::NoText { .. }));
     }
 }

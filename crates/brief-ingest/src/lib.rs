@@ -69,7 +69,7 @@ pub fn read_source(file: &Path, spec: SourceSpec, max_bytes: u64) -> Result<Arti
         source,
     })?;
     let format = Format::from_path(file);
-    parse_source(&bytes, format, spec, max_bytes)
+    parse_source(&bytes, format, spec, max_bytes, &display)
 }
 
 pub use brief_core::Article;

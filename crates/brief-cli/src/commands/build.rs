@@ -1,0 +1,117 @@
+//! `brief build` and `brief check`
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use brief_engine::{BriefLocation, BuildOptions, Format, find_briefs, locate_brief};
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Brief folders (or their brief.toml). Default: ./brief.toml, else every brief in ./briefs/.
+    briefs: Vec<PathBuf>,
+    /// Output folder (default: the brief's `out_dir`, normally BRIEF/out).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Comma-separated formats: md, json (default: brief.toml's `outputs`).
+    #[arg(long, value_delimiter = ',')]
+    format: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Brief folders (or their brief.toml). Default: as for `brief build`.
+    briefs: Vec<PathBuf>,
+}
+
+pub fn run_build(args: BuildArgs) -> anyhow::Result<()> {
+    let mut formats = Vec::new();
+    for f in &args.format {
+        match Format::parse(f) {
+            Some(format) => formats.push(format),
+            None => bail!("unknown format `{f}`; expected md or json"),
+        }
+    }
+    let options = BuildOptions {
+        out_dir: args.out,
+        formats: (!formats.is_empty()).then_some(formats),
+        dry_run: false,
+    };
+    run_each(&args.briefs, &options, |loc, report, elapsed| {
+        let outputs: Vec<String> = report
+            .outputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        println!(
+            "built {} in {} ms: {}",
+            loc.dir.display(),
+            elapsed,
+            outputs.join(", ")
+        );
+    })
+}
+
+pub fn run_check(args: CheckArgs) -> anyhow::Result<()> {
+    let options = BuildOptions {
+        dry_run: true,
+        ..BuildOptions::default()
+    };
+    run_each(&args.briefs, &options, |loc, report, _| {
+        let items: usize = report.brief.sections.iter().map(|s| s.items.len()).sum();
+        println!(
+            "ok {}: {} sources, {} sections, {} items",
+            loc.dir.display(),
+            report.brief.sources.len(),
+            report.brief.sections.len(),
+            items
+        );
+    })
+}
+
+/// Builds each brief; one failing brief does not stop the others, but fails the command.
+fn run_each(
+    briefs: &[PathBuf],
+    options: &BuildOptions,
+    on_success: impl Fn(&BriefLocation, &brief_engine::BuildReport, u128),
+) -> anyhow::Result<()> {
+    let locations = if briefs.is_empty() {
+        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        find_briefs(&cwd)?
+    } else {
+        briefs
+            .iter()
+            .map(|b| locate_brief(b))
+            .collect::<Result<_, _>>()?
+    };
+    let registry = crate::builtins::registry();
+    if let [only] = locations.as_slice() {
+        let start = Instant::now();
+        let report = brief_engine::build(only, &registry, options)?;
+        for w in &report.warnings {
+            eprintln!("{w}");
+        }
+        on_success(only, &report, start.elapsed().as_millis());
+        return Ok(());
+    }
+    let mut failed = 0;
+    for loc in &locations {
+        let start = Instant::now();
+        match brief_engine::build(loc, &registry, options) {
+            Ok(report) => {
+                for w in &report.warnings {
+                    eprintln!("{w}");
+                }
+                on_success(loc, &report, start.elapsed().as_millis());
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} of {} briefs failed", locations.len());
+    }
+    Ok(())
+}

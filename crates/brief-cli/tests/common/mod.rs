@@ -1,0 +1,180 @@
+//! Fluent helpers for running `brief` against fixture briefs in a scratch folder.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The workspace's top-level `tests/` folder.
+pub fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests")
+}
+
+/// Names of the fixture briefs under tests/briefs/, sorted.
+pub fn fixture_briefs() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures_root().join("briefs"))
+        .expect("tests/briefs exists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("brief.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() == "expected" || entry.file_name() == "out" {
+                continue;
+            }
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A scratch folder holding copies of fixture briefs.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Copies tests/briefs/NAME into the scratch folder and returns its path.
+    pub fn fixture(&self, name: &str) -> PathBuf {
+        let to = self.dir.path().join(name);
+        copy_dir(&fixtures_root().join("briefs").join(name), &to);
+        to
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    pub fn brief(&self) -> Run {
+        Run::new(self.dir.path())
+    }
+}
+
+/// One `brief` invocation, built up fluently.
+pub struct Run {
+    cmd: Command,
+}
+
+impl Run {
+    pub fn new(cwd: &Path) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.current_dir(cwd);
+        Self { cmd }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn run(mut self) -> Outcome {
+        let out = self.cmd.output().expect("brief runs");
+        Outcome {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    #[track_caller]
+    pub fn success(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success, got {}: {}",
+            self.code, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn failure(self, code: i32) -> Self {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}: stdout {} stderr {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// The first `error:` line, asserting it is one line that contains every `needle`.
+    #[track_caller]
+    pub fn error_line_contains(self, needles: &[&str]) -> Self {
+        let line = self
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("error:"))
+            .unwrap_or_else(|| panic!("no error line in {:?}", self.stderr))
+            .to_string();
+        for n in needles {
+            assert!(line.contains(n), "error line {line:?} lacks {n:?}");
+        }
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_contains(self, needle: &str) -> Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout {:?} lacks {needle:?}",
+            self.stdout
+        );
+        self
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path: to compare a folder before and after.
+pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return out;
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

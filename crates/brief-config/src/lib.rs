@@ -1,0 +1,29 @@
+//! brief.toml.
+//!
+//! The brief's own settings are typed and strict: an unknown key or a wrong type is an error
+//! pointing at file:line:col. Each `[[sections]]` table is handed to its plugin untyped (as
+//! JSON), because only the plugin knows its options; the plugin rejects what it does not know.
+
+mod error;
+mod model;
+
+pub use error::{ConfigError, Location, locate};
+pub use model::{BriefConfig, Format, OutputConfig, SectionConfig, SourceConfig};
+
+use std::path::Path;
+
+/// The file name a brief folder must hold.
+pub const FILE_NAME: &str = "brief.toml";
+
+/// Reads and validates a brief.toml. `display` is the name used in messages.
+pub fn load(path: &Path) -> Result<BriefConfig, ConfigError> {
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError::new(&display, None, format!("cannot read: {e}")))?;
+    parse(&text, &display)
+}
+
+/// Parses brief.toml text; `display` names the file in errors.
+pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
+    model::parse(text, display)
+}

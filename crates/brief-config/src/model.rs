@@ -1,0 +1,422 @@
+//! The shape of brief.toml.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use toml::Spanned;
+
+use crate::{ConfigError, locate};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Md,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputConfig {
+    pub formats: Vec<Format>,
+    /// Output folder, relative to the brief folder.
+    pub dir: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceConfig {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    /// Where the entry starts in brief.toml, for messages.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionConfig {
+    pub id: String,
+    pub plugin: String,
+    pub title: Option<String>,
+    /// Everything else in the table, for the plugin.
+    pub options: Value,
+    /// Byte range of the table in brief.toml, to point at its keys.
+    pub span: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefConfig {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub audience: Option<String>,
+    pub date: Option<String>,
+    /// A folder of templates that override the defaults one partial at a time.
+    pub template: Option<String>,
+    pub output: OutputConfig,
+    pub max_source_bytes: u64,
+    pub sources: Vec<SourceConfig>,
+    pub sections: Vec<SectionConfig>,
+    /// The file's text, kept to point at lines after parsing.
+    pub text: String,
+    pub display_path: String,
+}
+
+impl BriefConfig {
+    /// `path:line:col` of an option key inside a section, or of the section itself.
+    pub fn option_error(
+        &self,
+        section: &SectionConfig,
+        option: Option<&str>,
+        message: &str,
+    ) -> ConfigError {
+        // the span toml gives an array-of-tables entry may cover only its header, so the
+        // table runs to the next header line
+        let rest = &self.text[section.span.start..];
+        let end = rest
+            .match_indices("\n[")
+            .map(|(i, _)| i)
+            .find(|&i| i > 0)
+            .unwrap_or(rest.len());
+        let table = &rest[..end];
+        let at = option
+            .and_then(|key| {
+                table
+                    .match_indices(key)
+                    .find(|(i, _)| {
+                        let line_start = table[..*i].rfind('\n').map_or(0, |n| n + 1);
+                        table[line_start..*i].trim().is_empty()
+                            && table[i + key.len()..].trim_start().starts_with('=')
+                    })
+                    .map(|(i, _)| section.span.start + i)
+            })
+            .unwrap_or(section.span.start);
+        ConfigError::new(&self.display_path, Some(locate(&self.text, at)), message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrief {
+    title: String,
+    subtitle: Option<String>,
+    audience: Option<String>,
+    date: Option<StringOrDate>,
+    template: Option<String>,
+    outputs: Option<Vec<Spanned<String>>>,
+    out_dir: Option<String>,
+    max_source_bytes: Option<u64>,
+    #[serde(default)]
+    sources: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    sections: Vec<Spanned<toml::Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    path: String,
+    id: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    published: Option<StringOrDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StringOrDate {
+    String(String),
+    Date(toml::value::Datetime),
+}
+
+impl StringOrDate {
+    fn into_string(self) -> String {
+        match self {
+            StringOrDate::String(s) => s,
+            StringOrDate::Date(d) => d.to_string(),
+        }
+    }
+}
+
+pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
+    let at = |offset: usize| Some(locate(text, offset));
+    let raw: RawBrief = toml::from_str(text).map_err(|e| {
+        let location = e.span().map(|s| locate(text, s.start));
+        ConfigError::new(display, location, e.message())
+    })?;
+    if raw.title.trim().is_empty() {
+        return Err(ConfigError::new(
+            display,
+            at(text.find("title").unwrap_or(0)),
+            "`title` is empty",
+        ));
+    }
+    let mut formats = Vec::new();
+    for f in raw.outputs.unwrap_or_else(|| {
+        vec![
+            Spanned::new(0..0, "md".into()),
+            Spanned::new(0..0, "json".into()),
+        ]
+    }) {
+        let format = Format::parse(f.get_ref()).ok_or_else(|| {
+            ConfigError::new(
+                display,
+                at(f.span().start),
+                format!(
+                    "unknown output format `{}`; expected md or json",
+                    f.get_ref()
+                ),
+            )
+        })?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    let mut sources = Vec::new();
+    let mut source_ids = BTreeSet::new();
+    for s in raw.sources {
+        let line = locate(text, s.span().start).line;
+        let span = s.span();
+        let s = s.into_inner();
+        let id = match s.id {
+            Some(id) => id,
+            None => unique_id(&slug(stem(&s.path)), &source_ids),
+        };
+        if !source_ids.insert(id.clone()) {
+            return Err(ConfigError::new(
+                display,
+                at(span.start),
+                format!("duplicate source id `{id}`"),
+            ));
+        }
+        sources.push(SourceConfig {
+            id,
+            path: s.path,
+            title: s.title,
+            author: s.author,
+            publisher: s.publisher,
+            published: s.published.map(StringOrDate::into_string),
+            line,
+        });
+    }
+    let mut sections = Vec::new();
+    let mut section_ids = BTreeSet::new();
+    for table in raw.sections {
+        let span = table.span();
+        let mut table = table.into_inner();
+        let plugin = match table.remove("plugin") {
+            Some(toml::Value::String(p)) => p,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`plugin` must be a string",
+                ));
+            }
+            None => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "section is missing `plugin = \"name\"`",
+                ));
+            }
+        };
+        let id = match table.remove("id") {
+            Some(toml::Value::String(id)) => id,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`id` must be a string",
+                ));
+            }
+            None => plugin.clone(),
+        };
+        let title = match table.remove("title") {
+            Some(toml::Value::String(t)) => Some(t),
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`title` must be a string",
+                ));
+            }
+            None => None,
+        };
+        if !section_ids.insert(id.clone()) {
+            return Err(ConfigError::new(
+                display,
+                at(span.start),
+                format!("duplicate section id `{id}`; give one of them `id = \"…\"`"),
+            ));
+        }
+        sections.push(SectionConfig {
+            id,
+            plugin,
+            title,
+            options: Value::Object(table_to_json(table)),
+            span,
+        });
+    }
+    Ok(BriefConfig {
+        title: raw.title,
+        subtitle: raw.subtitle,
+        audience: raw.audience,
+        date: raw.date.map(StringOrDate::into_string),
+        template: raw.template,
+        output: OutputConfig {
+            formats,
+            dir: raw.out_dir.unwrap_or_else(|| "out".into()),
+        },
+        max_source_bytes: raw.max_source_bytes.unwrap_or(20_000_000),
+        sources,
+        sections,
+        text: text.to_string(),
+        display_path: display.to_string(),
+    })
+}
+
+fn table_to_json(table: toml::Table) -> Map<String, Value> {
+    table
+        .into_iter()
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect()
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(table_to_json(t)),
+    }
+}
+
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// Lowercase ASCII letters and digits joined by single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "source".into() } else { out }
+}
+
+fn unique_id(base: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken.contains(c))
+        .expect("some id is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"title = "Grain corridor"
+audience = "Ministers"
+date = 2026-11-28
+outputs = ["md"]
+
+[[sources]]
+path = "sources/Port Report.txt"
+
+[[sources]]
+path = "other/port-report.md"
+
+[[sections]]
+plugin = "summary"
+points = 4
+
+[[sections]]
+plugin = "summary"
+id = "short"
+title = "In one line"
+points = 1
+"#;
+
+    #[test]
+    fn parses_sources_sections_and_options() {
+        let c = parse(GOOD, "brief.toml").unwrap();
+        assert_eq!(c.date.as_deref(), Some("2026-11-28"));
+        assert_eq!(c.output.formats, vec![Format::Md]);
+        let ids: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["port-report", "port-report-2"]);
+        assert_eq!(c.sections[0].id, "summary");
+        assert_eq!(c.sections[1].id, "short");
+        assert_eq!(c.sections[1].options, serde_json::json!({"points": 1}));
+        assert_eq!(c.sources[0].line, 6);
+    }
+
+    #[test]
+    fn unknown_key_points_at_line_and_column() {
+        let e = parse("title = \"x\"\ncolour = \"red\"\n", "b/brief.toml").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("b/brief.toml:2:1: unknown field `colour`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let e = parse("title = \"x\"\nmax_source_bytes = \"big\"\n", "brief.toml").unwrap_err();
+        assert_eq!(e.location.map(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn duplicate_section_ids_are_refused() {
+        let t = "title = \"x\"\n[[sections]]\nplugin = \"summary\"\n[[sections]]\nplugin = \"summary\"\n";
+        let e = parse(t, "brief.toml").unwrap_err();
+        assert!(e.message.contains("duplicate section id `summary`"));
+        assert_eq!(e.location.map(|l| l.line), Some(4));
+    }
+
+    #[test]
+    fn option_errors_point_at_the_key() {
+        let c = parse(GOOD, "brief.toml").unwrap();
+        let e = c.option_error(&c.sections[1], Some("points"), "too many");
+        assert_eq!(e.to_string(), "brief.toml:20:1: too many");
+    }
+
+    #[test]
+    fn malformed_toml_is_one_line() {
+        let e = parse("title = \"x\n", "brief.toml").unwrap_err();
+        assert!(!e.to_string().contains('\n'));
+        assert_eq!(e.location.map(|l| l.line), Some(1));
+    }
+}

@@ -1,0 +1,259 @@
+//! One build of one brief.
+
+use std::path::PathBuf;
+
+use brief_config::{BriefConfig, Format};
+use brief_core::{Article, Brief, BriefMeta, Level, SCHEMA_VERSION, Section, SectionRequest};
+use brief_ingest::{Format as SourceFormat, SourceSpec};
+use brief_render::Templates;
+
+use crate::provenance::check_items;
+use crate::write::{PendingFile, write_all};
+use crate::{BriefLocation, EngineError, PluginRegistry};
+
+/// What to build and where; `None` means "as brief.toml says".
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub out_dir: Option<PathBuf>,
+    pub formats: Option<Vec<Format>>,
+    /// Validate everything but write nothing (`brief check`).
+    pub dry_run: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub slug: String,
+    /// Files written (or that would be written, in a dry run).
+    pub outputs: Vec<PathBuf>,
+    /// Plugin diagnostics, each prefixed with the plugin name.
+    pub warnings: Vec<String>,
+    pub brief: Brief,
+    /// Every file the build read: brief.toml, sources, template overrides.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Builds a brief and writes its outputs. Everything is rendered in memory first, so any
+/// failure leaves the previous outputs as they were.
+pub fn build(
+    location: &BriefLocation,
+    registry: &PluginRegistry,
+    options: &BuildOptions,
+) -> Result<BuildReport, EngineError> {
+    let (report, files) = build_in_memory(location, registry, options)?;
+    if !options.dry_run {
+        write_all(&files)?;
+    }
+    Ok(report)
+}
+
+/// Builds a brief without writing: the report and the files that a build would write.
+pub fn build_in_memory(
+    location: &BriefLocation,
+    registry: &PluginRegistry,
+    options: &BuildOptions,
+) -> Result<(BuildReport, Vec<PendingFile>), EngineError> {
+    let config = brief_config::load(&location.toml)?;
+    if config.sources.is_empty() {
+        return Err(EngineError::Usage(format!(
+            "{}: no [[sources]]; add at least one `[[sources]] path = \"…\"`",
+            location.toml.display()
+        )));
+    }
+    let mut inputs = vec![location.toml.clone()];
+    let template_dir = config.template.as_ref().map(|t| location.dir.join(t));
+    let templates = Templates::load(template_dir.as_deref())?;
+    inputs.extend(templates.files.iter().cloned());
+
+    let (articles, originals) = ingest_sources(location, &config, &mut inputs)?;
+    let meta = BriefMeta {
+        title: config.title.clone(),
+        subtitle: config.subtitle.clone(),
+        audience: config.audience.clone(),
+        date: config.date.clone(),
+    };
+    let slug = location.slug();
+    let assets_dir = format!("{slug}.assets");
+    let out_dir = options
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| location.dir.join(&config.output.dir));
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let mut sections = Vec::new();
+    for section in &config.sections {
+        let plugin = registry.get(&section.plugin).ok_or_else(|| {
+            let known = registry.names().join(", ");
+            config.option_error(
+                section,
+                None,
+                &format!(
+                    "unknown plugin `{}`; known plugins: {known}",
+                    section.plugin
+                ),
+            )
+        })?;
+        let request = SectionRequest {
+            schema_version: SCHEMA_VERSION,
+            section_id: &section.id,
+            brief: &meta,
+            options: &section.options,
+            articles: &articles,
+        };
+        let output = plugin.build(&request).map_err(|e| match &e.option {
+            Some(key) => EngineError::Config(config.option_error(
+                section,
+                Some(key),
+                &format!("section `{}`: {e}", section.id),
+            )),
+            None => plugin_error(&config, section, e.message),
+        })?;
+        check_items(&output.items, &articles, &originals)
+            .map_err(|m| plugin_error(&config, section, m))?;
+        for d in &output.diagnostics {
+            let level = match d.level {
+                Level::Warning => "warning",
+                Level::Info => "note",
+            };
+            warnings.push(format!("{level}: {}: {}", section.plugin, d.message));
+        }
+        let mut asset_paths = Vec::new();
+        for asset in &output.assets {
+            let name_ok = !asset.name.is_empty()
+                && asset
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                && !asset.name.starts_with('.');
+            if !name_ok {
+                return Err(plugin_error(
+                    &config,
+                    section,
+                    format!("asset name `{}` is not a plain file name", asset.name),
+                ));
+            }
+            // two sections of the same plugin must not overwrite each other's pictures
+            let file = if section.id == section.plugin {
+                asset.name.clone()
+            } else {
+                format!("{}-{}", section.id, asset.name)
+            };
+            asset_paths.push(format!("{assets_dir}/{file}"));
+            files.push(PendingFile {
+                path: out_dir.join(&assets_dir).join(&file),
+                contents: asset.contents.clone().into_bytes(),
+            });
+        }
+        sections.push(Section {
+            id: section.id.clone(),
+            plugin: section.plugin.clone(),
+            title: section
+                .title
+                .clone()
+                .or(output.title)
+                .unwrap_or_else(|| plugin.default_title().to_string()),
+            items: output.items,
+            notes: output.notes,
+            data: output.data,
+            assets: asset_paths,
+        });
+    }
+    let brief = Brief {
+        schema_version: SCHEMA_VERSION.to_string(),
+        meta,
+        sources: articles.iter().map(|a| a.source.clone()).collect(),
+        sections,
+    };
+    let formats = options
+        .formats
+        .clone()
+        .unwrap_or_else(|| config.output.formats.clone());
+    for format in &formats {
+        let contents = match format {
+            Format::Md => brief_render::render_markdown(&brief, &templates)?,
+            Format::Json => brief_render::render_json(&brief),
+        };
+        files.push(PendingFile {
+            path: out_dir.join(format!("{slug}.{}", format.extension())),
+            contents: contents.into_bytes(),
+        });
+    }
+    let report = BuildReport {
+        slug,
+        outputs: files.iter().map(|f| f.path.clone()).collect(),
+        warnings,
+        brief,
+        inputs,
+    };
+    Ok((report, files))
+}
+
+fn plugin_error(
+    config: &BriefConfig,
+    section: &brief_config::SectionConfig,
+    message: String,
+) -> EngineError {
+    EngineError::Plugin {
+        brief: config.display_path.clone(),
+        plugin: section.plugin.clone(),
+        section: section.id.clone(),
+        message,
+    }
+}
+
+fn ingest_sources(
+    location: &BriefLocation,
+    config: &BriefConfig,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<(Vec<Article>, Vec<Vec<u8>>), EngineError> {
+    let mut articles = Vec::with_capacity(config.sources.len());
+    let mut originals = Vec::with_capacity(config.sources.len());
+    for source in &config.sources {
+        let file = location.dir.join(&source.path);
+        let display = file.display().to_string();
+        let io = |e: std::io::Error| {
+            let cause = if e.kind() == std::io::ErrorKind::NotFound {
+                format!(
+                    "source file not found (listed in {} line {})",
+                    config.display_path, source.line
+                )
+            } else {
+                format!("cannot read source: {e}")
+            };
+            EngineError::Io {
+                path: display.clone(),
+                source: std::io::Error::new(e.kind(), cause),
+            }
+        };
+        let meta = std::fs::metadata(&file).map_err(io)?;
+        if meta.len() > config.max_source_bytes {
+            return Err(brief_ingest::IngestError::TooLarge {
+                path: display,
+                size: meta.len(),
+                limit: config.max_source_bytes,
+            }
+            .into());
+        }
+        let bytes = std::fs::read(&file).map_err(io)?;
+        let spec = SourceSpec {
+            id: source.id.clone(),
+            path: Some(source.path.clone()),
+            url: None,
+            title: source.title.clone(),
+            author: source.author.clone(),
+            publisher: source.publisher.clone(),
+            published: source.published.clone(),
+        };
+        let article = brief_ingest::parse_source(
+            &bytes,
+            SourceFormat::from_path(&file),
+            spec,
+            config.max_source_bytes,
+            &display,
+        )?;
+        inputs.push(file);
+        articles.push(article);
+        originals.push(bytes);
+    }
+    Ok((articles, originals))
+}

@@ -1,0 +1,43 @@
+//! Builds briefs. The pipeline, one call per stage:
+//!
+//! brief.toml ([`brief_config`]) → sources ([`brief_ingest`]) → section plugins
+//! ([`PluginRegistry`]) → assembled [`brief_core::Brief`] → renderers ([`brief_render`]) →
+//! atomic writes ([`write`]).
+
+mod build;
+mod locate;
+mod provenance;
+mod registry;
+pub mod write;
+
+pub use build::{BuildOptions, BuildReport, build, build_in_memory};
+pub use locate::{BriefLocation, find_briefs, locate_brief};
+pub use registry::{PluginListing, PluginOrigin, PluginRegistry};
+
+pub use brief_config::Format;
+
+/// Why a build failed. Every variant prints as one line naming the file at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Config(#[from] brief_config::ConfigError),
+    #[error(transparent)]
+    Ingest(#[from] brief_ingest::IngestError),
+    #[error(transparent)]
+    Render(#[from] brief_render::RenderError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{brief}: plugin `{plugin}` (section `{section}`): {message}")]
+    Plugin {
+        brief: String,
+        plugin: String,
+        section: String,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}

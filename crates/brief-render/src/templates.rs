@@ -1,0 +1,146 @@
+//! The template set: the defaults compiled into the binary, overridden one file at a time by
+//! a brief's own template folder.
+//!
+//! Overriding is per file on purpose: a brief that changes only the summary partial keeps
+//! getting fixes to every other default on upgrade, instead of freezing a copied set.
+
+use std::path::{Path, PathBuf};
+
+use handlebars::Handlebars;
+
+use crate::RenderError;
+
+/// Default templates: (name, path under templates/, text).
+const DEFAULTS: &[(&str, &str, &str)] = &[
+    (
+        "brief",
+        "brief.md.hbs",
+        include_str!("../../../templates/brief.md.hbs"),
+    ),
+    (
+        "title-block",
+        "partials/title-block.md.hbs",
+        include_str!("../../../templates/partials/title-block.md.hbs"),
+    ),
+    (
+        "sources",
+        "partials/sources.md.hbs",
+        include_str!("../../../templates/partials/sources.md.hbs"),
+    ),
+    (
+        "sections/generic",
+        "sections/generic.md.hbs",
+        include_str!("../../../templates/sections/generic.md.hbs"),
+    ),
+    (
+        "sections/summary",
+        "sections/summary.md.hbs",
+        include_str!("../../../templates/sections/summary.md.hbs"),
+    ),
+    (
+        "sections/recommendations",
+        "sections/recommendations.md.hbs",
+        include_str!("../../../templates/sections/recommendations.md.hbs"),
+    ),
+    (
+        "sections/risk-matrix",
+        "sections/risk-matrix.md.hbs",
+        include_str!("../../../templates/sections/risk-matrix.md.hbs"),
+    ),
+];
+
+/// A loaded template set, ready to render.
+#[derive(Debug)]
+pub struct Templates {
+    pub(crate) registry: Handlebars<'static>,
+    /// Files read from the override folder, for messages and for watching.
+    pub files: Vec<PathBuf>,
+}
+
+impl Templates {
+    /// The default templates only.
+    pub fn defaults() -> Result<Self, RenderError> {
+        Self::load(None)
+    }
+
+    /// Defaults, with any `*.md.hbs` in `dir` (and `dir/partials`, `dir/sections`) replacing
+    /// the default of the same name. A file with a new name under `sections/` adds a partial
+    /// for a plugin of that name.
+    pub fn load(dir: Option<&Path>) -> Result<Self, RenderError> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(crate::escape::escape_markdown);
+        crate::helpers::register(&mut registry);
+        for (name, path, text) in DEFAULTS {
+            register(&mut registry, name, &format!("templates/{path}"), text)?;
+        }
+        let mut files = Vec::new();
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(RenderError::Template {
+                    location: dir.display().to_string(),
+                    message: "template folder not found".into(),
+                });
+            }
+            for (sub, prefix) in [("", ""), ("partials", ""), ("sections", "sections/")] {
+                let folder = dir.join(sub);
+                let Ok(entries) = std::fs::read_dir(&folder) else {
+                    continue;
+                };
+                let mut paths: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                paths.sort();
+                for path in paths {
+                    let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+                        continue;
+                    };
+                    let Some(stem) = file.strip_suffix(".md.hbs") else {
+                        continue;
+                    };
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|e| RenderError::Template {
+                            location: path.display().to_string(),
+                            message: format!("cannot read: {e}"),
+                        })?;
+                    let name = format!("{prefix}{stem}");
+                    register(&mut registry, &name, &path.display().to_string(), &text)?;
+                    files.push(path);
+                }
+            }
+        }
+        Ok(Self { registry, files })
+    }
+
+    /// The partial for a plugin's sections: its own, else the generic one.
+    pub(crate) fn section_template(&self, plugin: &str) -> String {
+        let own = format!("sections/{plugin}");
+        if self.registry.has_template(&own) {
+            own
+        } else {
+            "sections/generic".into()
+        }
+    }
+}
+
+fn register(
+    registry: &mut Handlebars<'static>,
+    name: &str,
+    location: &str,
+    text: &str,
+) -> Result<(), RenderError> {
+    registry.register_template_string(name, text).map_err(|e| {
+        let (line, col) = e.pos().unwrap_or((0, 0));
+        RenderError::Template {
+            location: if line > 0 {
+                format!("{location}:{line}:{col}")
+            } else {
+                location.to_string()
+            },
+            message: one_line(&e.reason().to_string()),
+        }
+    })
+}
+
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
