@@ -1,7 +1,7 @@
 //! The `brief` command line.
 
-mod builtins;
 mod commands;
+mod plugins;
 
 use std::process::ExitCode;
 
@@ -15,7 +15,8 @@ Examples:
   brief build briefs/grain --format md --out /tmp/out
   brief check briefs/grain              validates everything, writes nothing
   brief summarize article.txt --sentences 3
-  brief plugins";
+  brief plugins
+  brief plugin new key-figures --dir ~/brief-plugins";
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "Turn source articles into policy briefs with traceable key points, recommendations and risks", after_help = EXAMPLES)]
@@ -32,8 +33,11 @@ enum Command {
     Build(commands::build::BuildArgs),
     /// Validate config, sources, templates and plugins without writing anything.
     Check(commands::build::CheckArgs),
-    /// List the section plugins this binary has.
-    Plugins,
+    /// List the section plugins: name, version, ABI and where each comes from.
+    Plugins(commands::plugins::PluginsArgs),
+    /// Work on section plugins of your own.
+    #[command(subcommand)]
+    Plugin(commands::plugin_new::PluginCommand),
     /// Print an extractive summary of one text, or summarize JSON lines in batch.
     Summarize(commands::summarize::SummarizeArgs),
     /// Print shell completions.
@@ -46,7 +50,8 @@ fn main() -> ExitCode {
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run_build(args),
         Command::Check(args) => commands::build::run_check(args),
-        Command::Plugins => commands::plugins::run(),
+        Command::Plugins(args) => commands::plugins::run(args),
+        Command::Plugin(cmd) => commands::plugin_new::run(cmd),
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Completions(args) => commands::completions::run::<Cli>(args),
     };

@@ -8,7 +8,7 @@ mod error;
 mod model;
 
 pub use error::{ConfigError, Location, locate};
-pub use model::{BriefConfig, Format, OutputConfig, SectionConfig, SourceConfig};
+pub use model::{BriefConfig, Format, OutputConfig, PluginConfig, SectionConfig, SourceConfig};
 
 use std::path::Path;
 

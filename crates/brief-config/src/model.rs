@@ -63,6 +63,14 @@ pub struct SectionConfig {
     pub span: std::ops::Range<usize>,
 }
 
+/// A plugin library the brief loads: `[[plugins]] path = "…"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginConfig {
+    /// Relative to the brief folder.
+    pub path: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct BriefConfig {
     pub title: String,
@@ -75,6 +83,7 @@ pub struct BriefConfig {
     pub max_source_bytes: u64,
     pub sources: Vec<SourceConfig>,
     pub sections: Vec<SectionConfig>,
+    pub plugins: Vec<PluginConfig>,
     /// The file's text, kept to point at lines after parsing.
     pub text: String,
     pub display_path: String,
@@ -128,6 +137,14 @@ struct RawBrief {
     sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
     sections: Vec<Spanned<toml::Table>>,
+    #[serde(default)]
+    plugins: Vec<Spanned<RawPlugin>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlugin {
+    path: String,
 }
 
 #[derive(Deserialize)]
@@ -290,6 +307,14 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         max_source_bytes: raw.max_source_bytes.unwrap_or(20_000_000),
         sources,
         sections,
+        plugins: raw
+            .plugins
+            .into_iter()
+            .map(|p| PluginConfig {
+                line: locate(text, p.span().start).line,
+                path: p.into_inner().path,
+            })
+            .collect(),
         text: text.to_string(),
         display_path: display.to_string(),
     })

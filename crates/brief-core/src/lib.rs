@@ -5,6 +5,7 @@
 //! depends on serde and serde_json only, because plugin authors compile against it and should not
 //! have to compile the rest of the tool.
 
+pub mod abi;
 mod article;
 mod brief;
 mod options;

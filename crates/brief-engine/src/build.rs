@@ -65,6 +65,7 @@ pub fn build_in_memory(
     let templates = Templates::load(template_dir.as_deref())?;
     inputs.extend(templates.files.iter().cloned());
 
+    let registry = with_brief_plugins(location, &config, registry, &mut inputs)?;
     let (articles, originals) = ingest_sources(location, &config, &mut inputs)?;
     let meta = BriefMeta {
         title: config.title.clone(),
@@ -186,6 +187,28 @@ pub fn build_in_memory(
         inputs,
     };
     Ok((report, files))
+}
+
+/// The shared registry plus the libraries this brief's `[[plugins]]` name.
+fn with_brief_plugins(
+    location: &BriefLocation,
+    config: &BriefConfig,
+    registry: &PluginRegistry,
+    inputs: &mut Vec<PathBuf>,
+) -> Result<PluginRegistry, EngineError> {
+    let mut registry = registry.clone();
+    for p in &config.plugins {
+        let path = location.dir.join(&p.path);
+        registry.load_library(&path).map_err(|e| crate::LoadError {
+            path: e.path,
+            message: format!(
+                "{} (plugin listed in {} line {})",
+                e.message, config.display_path, p.line
+            ),
+        })?;
+        inputs.push(path);
+    }
+    Ok(registry)
 }
 
 fn plugin_error(

@@ -5,12 +5,14 @@
 //! atomic writes ([`write`]).
 
 mod build;
+mod dynamic;
 mod locate;
 mod provenance;
 mod registry;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build, build_in_memory};
+pub use dynamic::{DynamicPlugin, LoadError, load_plugin};
 pub use locate::{BriefLocation, find_briefs, locate_brief};
 pub use registry::{PluginListing, PluginOrigin, PluginRegistry};
 
@@ -38,6 +40,8 @@ pub enum EngineError {
         section: String,
         message: String,
     },
+    #[error(transparent)]
+    PluginLoad(#[from] LoadError),
     #[error("{0}")]
     Usage(String),
 }

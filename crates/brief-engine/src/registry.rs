@@ -1,22 +1,41 @@
 //! The plugins a build may use, by name.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use brief_core::SectionPlugin;
 
-/// Where a plugin came from, for `brief plugins`.
+use crate::dynamic::{LoadError, load_plugin};
+
+/// Where a plugin came from, for `brief plugins` and for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PluginOrigin {
     BuiltIn,
+    /// A shared library speaking C ABI `abi`.
+    Library {
+        path: PathBuf,
+        abi: u32,
+    },
 }
 
+impl std::fmt::Display for PluginOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PluginOrigin::BuiltIn => f.write_str("built-in"),
+            PluginOrigin::Library { path, .. } => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+#[derive(Clone)]
 struct Entry {
-    plugin: Box<dyn SectionPlugin>,
+    plugin: Arc<dyn SectionPlugin>,
     origin: PluginOrigin,
 }
 
 /// Plugins by name. Names are unique: registering a second plugin of the same name fails.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct PluginRegistry {
     plugins: BTreeMap<String, Entry>,
 }
@@ -40,16 +59,53 @@ impl PluginRegistry {
         Self::default()
     }
 
+    /// Adds a plugin; fails, naming both, when the name is taken.
     pub fn register(
         &mut self,
-        plugin: Box<dyn SectionPlugin>,
+        plugin: Arc<dyn SectionPlugin>,
         origin: PluginOrigin,
     ) -> Result<(), String> {
         let name = plugin.name().to_string();
-        if self.plugins.contains_key(&name) {
-            return Err(format!("two plugins are named `{name}`"));
+        if let Some(existing) = self.plugins.get(&name) {
+            return Err(format!(
+                "two plugins are named `{name}`: {} and {origin}",
+                existing.origin
+            ));
         }
         self.plugins.insert(name, Entry { plugin, origin });
+        Ok(())
+    }
+
+    /// Loads a plugin library and registers it.
+    pub fn load_library(&mut self, path: &Path) -> Result<(), LoadError> {
+        let plugin = load_plugin(path)?;
+        let origin = PluginOrigin::Library {
+            path: plugin.path().to_path_buf(),
+            abi: brief_core::abi::ABI_VERSION,
+        };
+        self.register(plugin, origin).map_err(|message| LoadError {
+            path: path.display().to_string(),
+            message,
+        })
+    }
+
+    /// Loads every shared library in `dir` (a user plugin folder), in name order.
+    pub fn load_folder(&mut self, dir: &Path) -> Result<(), LoadError> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(());
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "so" | "dylib" | "dll"))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            self.load_library(&path)?;
+        }
         Ok(())
     }
 

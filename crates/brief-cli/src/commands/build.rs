@@ -84,7 +84,7 @@ fn run_each(
             .map(|b| locate_brief(b))
             .collect::<Result<_, _>>()?
     };
-    let registry = crate::builtins::registry();
+    let registry = crate::plugins::registry()?;
     if let [only] = locations.as_slice() {
         let start = Instant::now();
         let report = brief_engine::build(only, &registry, options)?;

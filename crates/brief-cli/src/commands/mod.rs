@@ -1,5 +1,6 @@
 pub mod build;
 pub mod completions;
 pub mod new;
+pub mod plugin_new;
 pub mod plugins;
 pub mod summarize;

@@ -15,7 +15,7 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use brief_text::summarize::{Budget, DocSentence, Document, Weights, summarize_with};
+use brief_text::summarize::{Budget, DocSentence, Document, PRESETS, Weights, summarize_with};
 use brief_text::terms::TermIndex;
 use serde::{Deserialize, Serialize};
 
@@ -39,15 +39,20 @@ pub struct SummarizeArgs {
     /// Batch mode: read JSON requests from stdin, one per line; write one JSON answer per line.
     #[arg(long, conflicts_with_all = ["sentences", "words", "title"])]
     jsonl: bool,
+    /// Weight preset: "news" (lead-heavy articles) or "report" (long analysis, as the summary
+    /// section uses by default).
+    #[arg(long, default_value = "news", value_parser = clap::builder::PossibleValuesParser::new(PRESETS))]
+    preset: String,
     /// JSON object of summarizer weights to override by name, e.g. {"redundancy": 0.4}.
     #[arg(long, value_name = "FILE")]
     weights: Option<PathBuf>,
 }
 
 pub fn run(args: SummarizeArgs) -> anyhow::Result<()> {
+    let preset = Weights::preset(&args.preset).context("unknown preset")?;
     let weights = match &args.weights {
-        Some(path) => read_weights(path)?,
-        None => Weights::default(),
+        Some(path) => read_weights(preset, path)?,
+        None => preset,
     };
     if args.jsonl {
         return run_jsonl(&weights);
@@ -114,12 +119,11 @@ fn summarize_text(
         .collect()
 }
 
-fn read_weights(path: &PathBuf) -> anyhow::Result<Weights> {
+fn read_weights(mut weights: Weights, path: &PathBuf) -> anyhow::Result<Weights> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let values: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
         .with_context(|| format!("{}: expected a JSON object of numbers", path.display()))?;
-    let mut weights = Weights::default();
     for (name, value) in values {
         let Some(number) = value.as_f64() else {
             bail!("{}: weight `{name}` must be a number", path.display());

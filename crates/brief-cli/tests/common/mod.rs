@@ -82,6 +82,8 @@ impl Run {
     pub fn new(cwd: &Path) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
         cmd.current_dir(cwd);
+        // keep the developer's own plugin folder out of the tests
+        cmd.env("BRIEF_PLUGIN_DIR", cwd.join(".no-user-plugins"));
         Self { cmd }
     }
 
@@ -91,6 +93,11 @@ impl Run {
         S: AsRef<std::ffi::OsStr>,
     {
         self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(key, value);
         self
     }
 
@@ -148,6 +155,16 @@ impl Outcome {
     }
 
     #[track_caller]
+    pub fn stderr_contains(self, needle: &str) -> Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr {:?} lacks {needle:?}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
     pub fn stdout_contains(self, needle: &str) -> Self {
         assert!(
             self.stdout.contains(needle),
@@ -177,4 +194,31 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+/// Builds a plugin crate with cargo, offline, into a target folder shared by all tests, and
+/// returns the path of its shared library. Builds are serialised: cargo would wait anyway.
+pub fn build_plugin_crate(dir: &Path, lib_name: &str) -> PathBuf {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/plugin-tests");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["build", "--offline", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "building {} failed: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = if cfg!(target_os = "macos") {
+        format!("lib{lib_name}.dylib")
+    } else {
+        format!("lib{lib_name}.so")
+    };
+    target.join("debug").join(file)
 }
