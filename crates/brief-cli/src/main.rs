@@ -2,6 +2,7 @@
 
 mod commands;
 mod plugins;
+mod watch_set;
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ Examples:
   brief build                           builds ./brief.toml, or every brief under ./briefs/
   brief build briefs/grain --format md --out /tmp/out
   brief check briefs/grain              validates everything, writes nothing
+  brief watch briefs/grain              rebuilds when a source, brief.toml or template changes
   brief summarize article.txt --sentences 3
   brief plugins
   brief plugin new key-figures --dir ~/brief-plugins";
@@ -31,6 +33,8 @@ enum Command {
     New(commands::new::NewArgs),
     /// Build briefs: Markdown and JSON (as brief.toml's `outputs` says, or --format).
     Build(commands::build::BuildArgs),
+    /// Rebuild briefs whenever a file they read changes.
+    Watch(commands::watch::WatchArgs),
     /// Validate config, sources, templates and plugins without writing anything.
     Check(commands::build::CheckArgs),
     /// List the section plugins: name, version, ABI and where each comes from.
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run_build(args),
+        Command::Watch(args) => commands::watch::run(args),
         Command::Check(args) => commands::build::run_check(args),
         Command::Plugins(args) => commands::plugins::run(args),
         Command::Plugin(cmd) => commands::plugin_new::run(cmd),

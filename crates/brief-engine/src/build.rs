@@ -8,8 +8,33 @@ use brief_ingest::{Format as SourceFormat, SourceSpec};
 use brief_render::Templates;
 
 use crate::provenance::check_items;
-use crate::write::{PendingFile, write_all};
+use crate::write::PendingFile;
 use crate::{BriefLocation, EngineError, PluginRegistry};
+
+/// A file a build read: brief.toml, a source, a template, a plugin library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    /// blake3 of the bytes the build used, when the build read them itself: a file that differs
+    /// from this by the end of the build was edited during it.
+    pub used_hash: Option<String>,
+}
+
+impl Input {
+    fn read(path: PathBuf, bytes: &[u8]) -> Self {
+        Self {
+            path,
+            used_hash: Some(crate::stamp::hash_bytes(bytes)),
+        }
+    }
+
+    fn stat(path: PathBuf) -> Self {
+        Self {
+            path,
+            used_hash: None,
+        }
+    }
+}
 
 /// What to build and where; `None` means "as brief.toml says".
 #[derive(Debug, Clone, Default)]
@@ -18,6 +43,8 @@ pub struct BuildOptions {
     pub formats: Option<Vec<Format>>,
     /// Validate everything but write nothing (`brief check`).
     pub dry_run: bool,
+    /// Rebuild even when nothing changed.
+    pub force: bool,
 }
 
 /// What a build did.
@@ -28,23 +55,26 @@ pub struct BuildReport {
     pub outputs: Vec<PathBuf>,
     /// Plugin diagnostics, each prefixed with the plugin name.
     pub warnings: Vec<String>,
-    pub brief: Brief,
-    /// Every file the build read: brief.toml, sources, template overrides.
-    pub inputs: Vec<PathBuf>,
+    /// The assembled brief; `None` when the build was up to date and nothing ran.
+    pub brief: Option<Brief>,
+    /// Every file the build read, with the hash of the bytes it used where known.
+    pub inputs: Vec<Input>,
+    /// True when nothing changed since the last build and nothing was written.
+    pub up_to_date: bool,
 }
 
-/// Builds a brief and writes its outputs. Everything is rendered in memory first, so any
-/// failure leaves the previous outputs as they were.
+/// Builds a brief and writes its outputs, unless nothing changed since the last build.
+/// Everything is rendered in memory first, so any failure leaves the previous outputs as they
+/// were.
 pub fn build(
     location: &BriefLocation,
     registry: &PluginRegistry,
     options: &BuildOptions,
 ) -> Result<BuildReport, EngineError> {
-    let (report, files) = build_in_memory(location, registry, options)?;
-    if !options.dry_run {
-        write_all(&files)?;
+    if options.dry_run {
+        return build_in_memory(location, registry, options).map(|(report, _)| report);
     }
-    Ok(report)
+    crate::incremental::build_if_changed(location, registry, options)
 }
 
 /// Builds a brief without writing: the report and the files that a build would write.
@@ -54,16 +84,31 @@ pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(BuildReport, Vec<PendingFile>), EngineError> {
     let config = brief_config::load(&location.toml)?;
+    let mut inputs = vec![Input::read(location.toml.clone(), config.text.as_bytes())];
     if config.sources.is_empty() {
         return Err(EngineError::Usage(format!(
             "{}: no [[sources]]; add at least one `[[sources]] path = \"…\"`",
             location.toml.display()
         )));
     }
-    let mut inputs = vec![location.toml.clone()];
     let template_dir = config.template.as_ref().map(|t| location.dir.join(t));
     let templates = Templates::load(template_dir.as_deref())?;
-    inputs.extend(templates.files.iter().cloned());
+    if let Some(dir) = &templates.dir {
+        for sub in ["", "partials", "sections"] {
+            inputs.push(Input::stat(dir.join(sub)));
+        }
+    }
+    inputs.extend(
+        templates
+            .files
+            .iter()
+            .map(|(path, text)| Input::read(path.clone(), text.as_bytes())),
+    );
+    for listing in registry.list() {
+        if let crate::PluginOrigin::Library { path, .. } = listing.origin {
+            inputs.push(Input::stat(path));
+        }
+    }
 
     let registry = with_brief_plugins(location, &config, registry, &mut inputs)?;
     let (articles, originals) = ingest_sources(location, &config, &mut inputs)?;
@@ -183,8 +228,9 @@ pub fn build_in_memory(
         slug,
         outputs: files.iter().map(|f| f.path.clone()).collect(),
         warnings,
-        brief,
+        brief: Some(brief),
         inputs,
+        up_to_date: false,
     };
     Ok((report, files))
 }
@@ -194,7 +240,7 @@ fn with_brief_plugins(
     location: &BriefLocation,
     config: &BriefConfig,
     registry: &PluginRegistry,
-    inputs: &mut Vec<PathBuf>,
+    inputs: &mut Vec<Input>,
 ) -> Result<PluginRegistry, EngineError> {
     let mut registry = registry.clone();
     for p in &config.plugins {
@@ -206,7 +252,7 @@ fn with_brief_plugins(
                 e.message, config.display_path, p.line
             ),
         })?;
-        inputs.push(path);
+        inputs.push(Input::stat(path));
     }
     Ok(registry)
 }
@@ -227,7 +273,7 @@ fn plugin_error(
 fn ingest_sources(
     location: &BriefLocation,
     config: &BriefConfig,
-    inputs: &mut Vec<PathBuf>,
+    inputs: &mut Vec<Input>,
 ) -> Result<(Vec<Article>, Vec<Vec<u8>>), EngineError> {
     let mut articles = Vec::with_capacity(config.sources.len());
     let mut originals = Vec::with_capacity(config.sources.len());
@@ -274,7 +320,7 @@ fn ingest_sources(
             config.max_source_bytes,
             &display,
         )?;
-        inputs.push(file);
+        inputs.push(Input::read(file, &bytes));
         articles.push(article);
         originals.push(bytes);
     }

@@ -6,12 +6,14 @@
 
 mod build;
 mod dynamic;
+pub mod incremental;
 mod locate;
 mod provenance;
 mod registry;
+mod stamp;
 pub mod write;
 
-pub use build::{BuildOptions, BuildReport, build, build_in_memory};
+pub use build::{BuildOptions, BuildReport, Input, build, build_in_memory};
 pub use dynamic::{DynamicPlugin, LoadError, load_plugin};
 pub use locate::{BriefLocation, find_briefs, locate_brief};
 pub use registry::{PluginListing, PluginOrigin, PluginRegistry};

@@ -14,7 +14,6 @@ const ALWAYS: &[char] = &[
 /// Escapes `text` so it renders as exactly its characters, inline, in Markdown.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut at_start = true;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -47,9 +46,6 @@ pub fn escape_markdown(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-        if !c.is_ascii_digit() {
-            at_start = false;
-        }
         i += 1;
     }
     if out.ends_with(' ') {

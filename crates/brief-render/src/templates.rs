@@ -53,8 +53,11 @@ const DEFAULTS: &[(&str, &str, &str)] = &[
 #[derive(Debug)]
 pub struct Templates {
     pub(crate) registry: Handlebars<'static>,
-    /// Files read from the override folder, for messages and for watching.
-    pub files: Vec<PathBuf>,
+    /// Files read from the override folder, with the text that was used: for incremental
+    /// builds and watching.
+    pub files: Vec<(PathBuf, String)>,
+    /// The override folder itself, when there is one: adding a file to it changes the build.
+    pub dir: Option<PathBuf>,
 }
 
 impl Templates {
@@ -104,11 +107,15 @@ impl Templates {
                         })?;
                     let name = format!("{prefix}{stem}");
                     register(&mut registry, &name, &path.display().to_string(), &text)?;
-                    files.push(path);
+                    files.push((path, text));
                 }
             }
         }
-        Ok(Self { registry, files })
+        Ok(Self {
+            registry,
+            files,
+            dir: dir.map(Path::to_path_buf),
+        })
     }
 
     /// The partial for a plugin's sections: its own, else the generic one.

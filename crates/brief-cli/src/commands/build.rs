@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use brief_engine::{BriefLocation, BuildOptions, Format, find_briefs, locate_brief};
+use brief_engine::{BriefLocation, BuildOptions, BuildReport, Format, find_briefs, locate_brief};
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -16,6 +16,9 @@ pub struct BuildArgs {
     /// Comma-separated formats: md, json (default: brief.toml's `outputs`).
     #[arg(long, value_delimiter = ',')]
     format: Vec<String>,
+    /// Rebuild even when nothing changed since the last build.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -24,32 +27,43 @@ pub struct CheckArgs {
     briefs: Vec<PathBuf>,
 }
 
-pub fn run_build(args: BuildArgs) -> anyhow::Result<()> {
+pub fn parse_formats(names: &[String]) -> anyhow::Result<Option<Vec<Format>>> {
     let mut formats = Vec::new();
-    for f in &args.format {
+    for f in names {
         match Format::parse(f) {
             Some(format) => formats.push(format),
             None => bail!("unknown format `{f}`; expected md or json"),
         }
     }
+    Ok((!formats.is_empty()).then_some(formats))
+}
+
+pub fn run_build(args: BuildArgs) -> anyhow::Result<()> {
     let options = BuildOptions {
         out_dir: args.out,
-        formats: (!formats.is_empty()).then_some(formats),
+        formats: parse_formats(&args.format)?,
         dry_run: false,
+        force: args.force,
     };
-    run_each(&args.briefs, &options, |loc, report, elapsed| {
-        let outputs: Vec<String> = report
-            .outputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        println!(
-            "built {} in {} ms: {}",
-            loc.dir.display(),
-            elapsed,
-            outputs.join(", ")
-        );
-    })
+    run_each(&args.briefs, &options, print_built)
+}
+
+/// The line `brief build` (and `brief watch`) prints after a successful build.
+pub fn print_built(location: &BriefLocation, report: &BuildReport, elapsed_ms: u128) {
+    if report.up_to_date {
+        println!("up to date: {}", location.dir.display());
+        return;
+    }
+    let outputs: Vec<String> = report
+        .outputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    println!(
+        "built {} in {elapsed_ms} ms: {}",
+        location.dir.display(),
+        outputs.join(", ")
+    );
 }
 
 pub fn run_check(args: CheckArgs) -> anyhow::Result<()> {
@@ -58,32 +72,38 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<()> {
         ..BuildOptions::default()
     };
     run_each(&args.briefs, &options, |loc, report, _| {
-        let items: usize = report.brief.sections.iter().map(|s| s.items.len()).sum();
+        let Some(brief) = &report.brief else { return };
+        let items: usize = brief.sections.iter().map(|s| s.items.len()).sum();
         println!(
             "ok {}: {} sources, {} sections, {} items",
             loc.dir.display(),
-            report.brief.sources.len(),
-            report.brief.sections.len(),
+            brief.sources.len(),
+            brief.sections.len(),
             items
         );
     })
+}
+
+/// The briefs named, or the default ones when none is.
+pub fn locations(briefs: &[PathBuf]) -> anyhow::Result<Vec<BriefLocation>> {
+    if briefs.is_empty() {
+        let cwd = std::env::current_dir().context("cannot read the current folder")?;
+        Ok(find_briefs(&cwd)?)
+    } else {
+        Ok(briefs
+            .iter()
+            .map(|b| locate_brief(b))
+            .collect::<Result<_, _>>()?)
+    }
 }
 
 /// Builds each brief; one failing brief does not stop the others, but fails the command.
 fn run_each(
     briefs: &[PathBuf],
     options: &BuildOptions,
-    on_success: impl Fn(&BriefLocation, &brief_engine::BuildReport, u128),
+    on_success: impl Fn(&BriefLocation, &BuildReport, u128),
 ) -> anyhow::Result<()> {
-    let locations = if briefs.is_empty() {
-        let cwd = std::env::current_dir().context("cannot read the current folder")?;
-        find_briefs(&cwd)?
-    } else {
-        briefs
-            .iter()
-            .map(|b| locate_brief(b))
-            .collect::<Result<_, _>>()?
-    };
+    let locations = locations(briefs)?;
     let registry = crate::plugins::registry()?;
     if let [only] = locations.as_slice() {
         let start = Instant::now();

@@ -4,3 +4,4 @@ pub mod new;
 pub mod plugin_new;
 pub mod plugins;
 pub mod summarize;
+pub mod watch;
