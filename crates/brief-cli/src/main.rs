@@ -35,6 +35,10 @@ enum Command {
     Build(commands::build::BuildArgs),
     /// Rebuild briefs whenever a file they read changes.
     Watch(commands::watch::WatchArgs),
+    /// List a brief's editions: every build that changed its outputs.
+    History(commands::history::HistoryArgs),
+    /// Show what changed in the Markdown between two editions (default: the last two).
+    Diff(commands::history::DiffArgs),
     /// Validate config, sources, templates and plugins without writing anything.
     Check(commands::build::CheckArgs),
     /// List the section plugins: name, version, ABI and where each comes from.
@@ -55,6 +59,8 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run_build(args),
         Command::Watch(args) => commands::watch::run(args),
         Command::Check(args) => commands::build::run_check(args),
+        Command::History(args) => commands::history::run_history(args),
+        Command::Diff(args) => commands::history::run_diff(args),
         Command::Plugins(args) => commands::plugins::run(args),
         Command::Plugin(cmd) => commands::plugin_new::run(cmd),
         Command::Summarize(args) => commands::summarize::run(args),

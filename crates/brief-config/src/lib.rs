@@ -8,7 +8,9 @@ mod error;
 mod model;
 
 pub use error::{ConfigError, Location, locate};
-pub use model::{BriefConfig, Format, OutputConfig, PluginConfig, SectionConfig, SourceConfig};
+pub use model::{
+    BriefConfig, EditionsConfig, Format, OutputConfig, PluginConfig, SectionConfig, SourceConfig,
+};
 
 use std::path::Path;
 

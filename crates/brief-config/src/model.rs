@@ -71,6 +71,26 @@ pub struct PluginConfig {
     pub line: usize,
 }
 
+/// `[editions]`: how many past editions to keep.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionsConfig {
+    #[serde(default = "default_keep")]
+    pub keep: usize,
+}
+
+fn default_keep() -> usize {
+    20
+}
+
+impl Default for EditionsConfig {
+    fn default() -> Self {
+        Self {
+            keep: default_keep(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct BriefConfig {
     pub title: String,
@@ -84,6 +104,7 @@ pub struct BriefConfig {
     pub sources: Vec<SourceConfig>,
     pub sections: Vec<SectionConfig>,
     pub plugins: Vec<PluginConfig>,
+    pub editions: EditionsConfig,
     /// The file's text, kept to point at lines after parsing.
     pub text: String,
     pub display_path: String,
@@ -139,6 +160,8 @@ struct RawBrief {
     sections: Vec<Spanned<toml::Table>>,
     #[serde(default)]
     plugins: Vec<Spanned<RawPlugin>>,
+    #[serde(default)]
+    editions: EditionsConfig,
 }
 
 #[derive(Deserialize)]
@@ -315,6 +338,7 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
                 path: p.into_inner().path,
             })
             .collect(),
+        editions: raw.editions,
         text: text.to_string(),
         display_path: display.to_string(),
     })

@@ -7,6 +7,8 @@ use brief_core::{Article, Brief, BriefMeta, Level, SCHEMA_VERSION, Section, Sect
 use brief_ingest::{Format as SourceFormat, SourceSpec};
 use brief_render::Templates;
 
+use crate::changes;
+use crate::editions::{self, FileHash};
 use crate::provenance::check_items;
 use crate::write::PendingFile;
 use crate::{BriefLocation, EngineError, PluginRegistry};
@@ -33,6 +35,19 @@ impl Input {
             path,
             used_hash: None,
         }
+    }
+
+    /// The inputs whose bytes the build used, as an edition manifest lists them.
+    pub fn file_hashes(inputs: &[Input]) -> Vec<FileHash> {
+        inputs
+            .iter()
+            .filter_map(|i| {
+                i.used_hash.as_ref().map(|h| FileHash {
+                    path: i.path.display().to_string(),
+                    hash: h.clone(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -61,6 +76,12 @@ pub struct BuildReport {
     pub inputs: Vec<Input>,
     /// True when nothing changed since the last build and nothing was written.
     pub up_to_date: bool,
+    /// Where the outputs go.
+    pub out_dir: PathBuf,
+    /// How many editions brief.toml keeps.
+    pub keep_editions: usize,
+    /// The edition this build recorded, if its outputs differed from the last one.
+    pub edition: Option<u32>,
 }
 
 /// Builds a brief and writes its outputs, unless nothing changed since the last build.
@@ -127,7 +148,25 @@ pub fn build_in_memory(
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut sections = Vec::new();
+    let mut changes_at = Vec::new();
     for section in &config.sections {
+        if section.plugin == changes::PLUGIN && registry.get(changes::PLUGIN).is_none() {
+            // filled in below, once every other section exists to compare
+            changes_at.push(sections.len());
+            sections.push(Section {
+                id: section.id.clone(),
+                plugin: section.plugin.clone(),
+                title: section
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| "What changed since the last edition".into()),
+                items: Vec::new(),
+                notes: Vec::new(),
+                data: serde_json::Value::Null,
+                assets: Vec::new(),
+            });
+            continue;
+        }
         let plugin = registry.get(&section.plugin).ok_or_else(|| {
             let known = registry.names().join(", ");
             config.option_error(
@@ -204,6 +243,16 @@ pub fn build_in_memory(
             assets: asset_paths,
         });
     }
+    if !changes_at.is_empty() {
+        let hashes = Input::file_hashes(&inputs);
+        let previous = editions::previous_brief(location, &hashes);
+        let output = changes::changes_section(previous.as_ref().map(|(n, b)| (*n, b)), &sections);
+        for i in changes_at {
+            sections[i].items = output.items.clone();
+            sections[i].notes = output.notes.clone();
+            sections[i].data = output.data.clone();
+        }
+    }
     let brief = Brief {
         schema_version: SCHEMA_VERSION.to_string(),
         meta,
@@ -231,6 +280,9 @@ pub fn build_in_memory(
         brief: Some(brief),
         inputs,
         up_to_date: false,
+        out_dir,
+        keep_editions: config.editions.keep,
+        edition: None,
     };
     Ok((report, files))
 }

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::build::{BuildReport, Input, build_in_memory};
-use crate::stamp::{Freshness, Stamp, freshness, stamp};
+use crate::editions::{self, FileHash};
+use crate::stamp::{Freshness, Stamp, freshness, stamp, stamp_metadata_only};
 use crate::write::{write_all, write_atomic};
 use crate::{BriefLocation, BuildOptions, EngineError, PluginRegistry};
 
@@ -87,15 +88,18 @@ pub fn build_if_changed(
             brief: None,
             inputs: Vec::new(),
             up_to_date: true,
+            out_dir: PathBuf::new(),
+            keep_editions: 0,
+            edition: None,
         });
     }
     let mut last = None;
     for _ in 0..MAX_ATTEMPTS {
-        let (report, files) = build_in_memory(location, registry, options)?;
+        let (mut report, files) = build_in_memory(location, registry, options)?;
         write_all(&files)?;
         match stamp_inputs(&report.inputs) {
             Some(mut inputs) => {
-                if let Some(exe) = executable().and_then(|p| stamp(&p).ok()) {
+                if let Some(exe) = executable().and_then(|p| stamp_metadata_only(&p).ok()) {
                     inputs.push(exe);
                 }
                 let outputs = report
@@ -103,6 +107,14 @@ pub fn build_if_changed(
                     .iter()
                     .filter_map(|p| stamp(p).ok())
                     .collect();
+                let manifest_inputs = Input::file_hashes(&report.inputs);
+                report.edition = editions::record(
+                    location,
+                    &report.out_dir,
+                    &files,
+                    manifest_inputs,
+                    report.keep_editions,
+                )?;
                 save_state(
                     location,
                     &BuildState {

@@ -5,7 +5,9 @@
 //! atomic writes ([`write`]).
 
 mod build;
+mod changes;
 mod dynamic;
+pub mod editions;
 pub mod incremental;
 mod locate;
 mod provenance;

@@ -63,6 +63,19 @@ pub fn stamp(path: &Path) -> std::io::Result<Stamp> {
     })
 }
 
+/// Stamps a large file by size and mtime only (its "hash" is those two), for the `brief`
+/// executable: hashing megabytes on every build would cost more than the build.
+pub fn stamp_metadata_only(path: &Path) -> std::io::Result<Stamp> {
+    let meta = std::fs::metadata(path)?;
+    let mtime_ns = mtime_ns(&meta);
+    Ok(Stamp {
+        path: path.to_path_buf(),
+        size: meta.len(),
+        mtime_ns,
+        hash: format!("size {} mtime {mtime_ns}", meta.len()),
+    })
+}
+
 /// Compares `stamp` with the file now; a file that is gone counts as changed.
 pub fn freshness(stamp: &Stamp) -> Freshness {
     let Ok(meta) = std::fs::metadata(&stamp.path) else {

@@ -10,43 +10,29 @@ use handlebars::Handlebars;
 
 use crate::RenderError;
 
-/// Default templates: (name, path under templates/, text).
+/// A default template: (name, path under templates/, text compiled in).
+macro_rules! default_template {
+    ($name:literal, $file:literal) => {
+        (
+            $name,
+            $file,
+            include_str!(concat!("../../../templates/", $file)),
+        )
+    };
+}
+
 const DEFAULTS: &[(&str, &str, &str)] = &[
-    (
-        "brief",
-        "brief.md.hbs",
-        include_str!("../../../templates/brief.md.hbs"),
-    ),
-    (
-        "title-block",
-        "partials/title-block.md.hbs",
-        include_str!("../../../templates/partials/title-block.md.hbs"),
-    ),
-    (
-        "sources",
-        "partials/sources.md.hbs",
-        include_str!("../../../templates/partials/sources.md.hbs"),
-    ),
-    (
-        "sections/generic",
-        "sections/generic.md.hbs",
-        include_str!("../../../templates/sections/generic.md.hbs"),
-    ),
-    (
-        "sections/summary",
-        "sections/summary.md.hbs",
-        include_str!("../../../templates/sections/summary.md.hbs"),
-    ),
-    (
+    default_template!("brief", "brief.md.hbs"),
+    default_template!("title-block", "partials/title-block.md.hbs"),
+    default_template!("sources", "partials/sources.md.hbs"),
+    default_template!("sections/generic", "sections/generic.md.hbs"),
+    default_template!("sections/summary", "sections/summary.md.hbs"),
+    default_template!(
         "sections/recommendations",
-        "sections/recommendations.md.hbs",
-        include_str!("../../../templates/sections/recommendations.md.hbs"),
+        "sections/recommendations.md.hbs"
     ),
-    (
-        "sections/risk-matrix",
-        "sections/risk-matrix.md.hbs",
-        include_str!("../../../templates/sections/risk-matrix.md.hbs"),
-    ),
+    default_template!("sections/risk-matrix", "sections/risk-matrix.md.hbs"),
+    default_template!("sections/changes", "sections/changes.md.hbs"),
 ];
 
 /// A loaded template set, ready to render.

@@ -1,5 +1,6 @@
 pub mod build;
 pub mod completions;
+pub mod history;
 pub mod new;
 pub mod plugin_new;
 pub mod plugins;

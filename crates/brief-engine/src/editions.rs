@@ -1,0 +1,147 @@
+//! Editions: every build that changes a brief's outputs keeps a copy of them, with a manifest
+//! of the inputs that made them, under `BRIEF/.brief/editions/NNNN/`. They let an analyst see
+//! how the judgements moved between editions (`brief history`, `brief diff`, and the
+//! `changes` section).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::incremental::STATE_DIR;
+use crate::stamp::hash_bytes;
+use crate::write::{PendingFile, write_atomic};
+use crate::{BriefLocation, EngineError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileHash {
+    pub path: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionManifest {
+    pub number: u32,
+    /// Seconds since the epoch when the edition was recorded.
+    pub created: u64,
+    /// Inputs by path (as the build saw them) and content hash.
+    pub inputs: Vec<FileHash>,
+    /// Outputs relative to the output folder.
+    pub outputs: Vec<FileHash>,
+}
+
+pub fn editions_dir(location: &BriefLocation) -> PathBuf {
+    location.dir.join(STATE_DIR).join("editions")
+}
+
+fn edition_dir(location: &BriefLocation, number: u32) -> PathBuf {
+    editions_dir(location).join(format!("{number:04}"))
+}
+
+/// Every recorded edition, oldest first.
+pub fn list(location: &BriefLocation) -> Vec<EditionManifest> {
+    let Ok(entries) = std::fs::read_dir(editions_dir(location)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<EditionManifest> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| std::fs::read(e.path().join("manifest.json")).ok())
+        .filter_map(|bytes| serde_json::from_slice(&bytes).ok())
+        .collect();
+    out.sort_by_key(|m| m.number);
+    out
+}
+
+/// An output file of an edition, e.g. `brief.md`.
+pub fn read_output(location: &BriefLocation, number: u32, name: &str) -> Option<Vec<u8>> {
+    std::fs::read(edition_dir(location, number).join("files").join(name)).ok()
+}
+
+/// The file of an edition's outputs with this extension (`md`, `json`).
+pub fn output_named(manifest: &EditionManifest, extension: &str) -> Option<String> {
+    manifest
+        .outputs
+        .iter()
+        .map(|f| f.path.clone())
+        .find(|p| !p.contains('/') && p.ends_with(&format!(".{extension}")))
+}
+
+/// The brief JSON of the newest edition made from inputs other than `inputs`, the base a
+/// "what changed" section compares with. Skipping editions made from the same inputs keeps a
+/// forced rebuild from comparing a brief with itself.
+pub fn previous_brief(
+    location: &BriefLocation,
+    inputs: &[FileHash],
+) -> Option<(u32, brief_core::Brief)> {
+    let mut current = inputs.to_vec();
+    current.sort_by(|a, b| a.path.cmp(&b.path));
+    list(location).into_iter().rev().find_map(|m| {
+        let mut theirs = m.inputs.clone();
+        theirs.sort_by(|a, b| a.path.cmp(&b.path));
+        if theirs == current {
+            return None;
+        }
+        let name = output_named(&m, "json")?;
+        let bytes = read_output(location, m.number, &name)?;
+        serde_json::from_slice(&bytes).ok().map(|b| (m.number, b))
+    })
+}
+
+/// Records an edition unless the outputs equal the newest edition's. Returns its number.
+pub fn record(
+    location: &BriefLocation,
+    out_dir: &Path,
+    files: &[PendingFile],
+    inputs: Vec<FileHash>,
+    keep: usize,
+) -> Result<Option<u32>, EngineError> {
+    let mut named: Vec<(FileHash, &[u8])> = files
+        .iter()
+        .map(|f| {
+            let path = f
+                .path
+                .strip_prefix(out_dir)
+                .unwrap_or(&f.path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let hash = hash_bytes(&f.contents);
+            (FileHash { path, hash }, f.contents.as_slice())
+        })
+        .collect();
+    named.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let outputs: Vec<FileHash> = named.iter().map(|(f, _)| f.clone()).collect();
+    let existing = list(location);
+    if existing.last().is_some_and(|m| m.outputs == outputs) {
+        return Ok(None);
+    }
+    let number = existing.last().map_or(1, |m| m.number + 1);
+    let dir = edition_dir(location, number);
+    for (file, contents) in &named {
+        write_atomic(&dir.join("files").join(&file.path), contents)?;
+    }
+    let manifest = EditionManifest {
+        number,
+        created: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+        inputs,
+        outputs,
+    };
+    // the manifest is written last: an edition without one is ignored by `list`
+    write_atomic(
+        &dir.join("manifest.json"),
+        &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"),
+    )?;
+    prune(location, keep.max(1));
+    Ok(Some(number))
+}
+
+/// Deletes the oldest editions beyond `keep`.
+fn prune(location: &BriefLocation, keep: usize) {
+    let all = list(location);
+    if all.len() <= keep {
+        return;
+    }
+    for m in &all[..all.len() - keep] {
+        let _ = std::fs::remove_dir_all(edition_dir(location, m.number));
+    }
+}
