@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::build::{BuildReport, Input, build_in_memory};
-use crate::editions::{self, FileHash};
+use crate::editions;
 use crate::stamp::{Freshness, Stamp, freshness, stamp, stamp_metadata_only};
 use crate::write::{write_all, write_atomic};
 use crate::{BriefLocation, BuildOptions, EngineError, PluginRegistry};

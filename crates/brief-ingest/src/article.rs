@@ -190,7 +190,7 @@ fn mark_boilerplate(paragraphs: &mut [Paragraph], sentences: &mut [Sentence]) {
             .iter()
             .map(|s| s.text.as_str())
             .collect();
-        let reason = boilerplate::classify(&text.join(" "), n - 1 - i);
+        let reason = boilerplate::classify(&text.join(" "), n - 1 - i, n);
         if reason == Some("author bio") && bio_from.is_none() {
             bio_from = Some(i);
         }

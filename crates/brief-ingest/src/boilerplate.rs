@@ -26,12 +26,18 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Why a paragraph is boilerplate, if it is. `from_end` is 0 for the last paragraph.
-pub fn classify(text: &str, from_end: usize) -> Option<&'static str> {
-    if FURNITURE.is_match(text) && text.split_whitespace().count() <= 25 {
+/// Bios and share prompts are short; anything longer is article text, whatever it mentions.
+const MAX_BIO_WORDS: usize = 80;
+const MAX_FURNITURE_WORDS: usize = 25;
+
+/// Why a paragraph is boilerplate, if it is. `from_end` is 0 for the last paragraph and
+/// `paragraphs` is how many the article has: a one-paragraph article is never a bio.
+pub fn classify(text: &str, from_end: usize, paragraphs: usize) -> Option<&'static str> {
+    let words = text.split_whitespace().take(MAX_BIO_WORDS + 1).count();
+    if words <= MAX_FURNITURE_WORDS && FURNITURE.is_match(text) {
         return Some("site furniture");
     }
-    if from_end <= 2 {
+    if from_end <= 2 && paragraphs > 1 && words <= MAX_BIO_WORDS {
         let weak = BIO_WEAK.find_iter(text).count();
         if (BIO_STRONG.is_match(text) && weak >= 1) || weak >= 2 {
             return Some("author bio");
@@ -47,15 +53,15 @@ mod tests {
     #[test]
     fn trailing_bio_is_found() {
         let bio = "Dana Ortiz is a security writer whose work has appeared in several magazines. Follow her on Twitter.";
-        assert_eq!(classify(bio, 0), Some("author bio"));
+        assert_eq!(classify(bio, 0, 9), Some("author bio"));
     }
 
     #[test]
     fn bio_like_sentence_mid_article_is_not_boilerplate() {
         let body = "Ortiz is a former reporter who now advises the ministry on security.";
-        assert_eq!(classify(body, 0), None);
+        assert_eq!(classify(body, 0, 9), None);
         assert_eq!(
-            classify("She follows him on Twitter and LinkedIn, she said.", 9),
+            classify("She follows him on Twitter and LinkedIn, she said.", 9, 12),
             None
         );
     }
@@ -63,9 +69,16 @@ mod tests {
     #[test]
     fn share_prompts_are_furniture() {
         assert_eq!(
-            classify("Sign up for our daily newsletter", 5),
+            classify("Sign up for our daily newsletter", 5, 9),
             Some("site furniture")
         );
-        assert_eq!(classify("Subscribers said prices rose.", 5), None);
+        assert_eq!(classify("Subscribers said prices rose.", 5, 9), None);
+    }
+
+    #[test]
+    fn one_paragraph_article_mentioning_twitter_is_not_a_bio() {
+        // regression: whole single-paragraph news articles were dropped as "author bio"
+        let article = "The minister posted on Twitter that talks would resume. Critics on Twitter and LinkedIn disagreed. @handle replied.";
+        assert_eq!(classify(article, 0, 1), None);
     }
 }

@@ -14,20 +14,46 @@ pub fn clean_block(block: &Block) -> MappedText {
     let mut out = MappedText::default();
     for piece in &block.pieces {
         let drops = gloss_ranges(&piece.text);
-        let mut chars = piece.text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            // the opening bracket of a gloss becomes a space, so "C2.[gloss]“Next" still
-            // separates; the rest of the gloss is dropped
-            let opens_gloss = drops.iter().any(|r| r.start == i);
-            if !opens_gloss && drops.iter().any(|r| r.contains(&i)) {
-                continue;
+        let text = piece.text.as_str();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() {
+            // Fast path: a run of printable ASCII that needs no repair is copied as is. Runs
+            // stop at `[` (where glosses start), at anything non-ASCII or control, and at a
+            // space that would not be kept as a single space.
+            if piece.exact && !(bytes[i] == b' ' && out.ends_with_space()) {
+                let run = (i..bytes.len())
+                    .position(|j| {
+                        let b = bytes[j];
+                        !(0x20..=0x7E).contains(&b)
+                            || b == b'['
+                            || (b == b' '
+                                && bytes.get(j + 1).is_none_or(|n| n.is_ascii_whitespace()))
+                    })
+                    .unwrap_or(bytes.len() - i);
+                if run > 0 {
+                    out.push_str(&text[i..i + run], piece.source + i);
+                    i += run;
+                    continue;
+                }
             }
+            let c = text[i..].chars().next().expect("i is on a char boundary");
             let source = if piece.exact {
                 piece.source + i
             } else {
                 piece.source
             };
-            if c.is_whitespace() || opens_gloss {
+            // the opening bracket of a gloss becomes a space, so "C2.[gloss]“Next" still
+            // separates; the rest of the gloss is dropped
+            if let Some(gloss) = drops.iter().find(|r| r.start == i) {
+                if !out.ends_with_space() {
+                    out.push(' ', source);
+                }
+                i = gloss.end;
+                continue;
+            }
+            i += c.len_utf8();
+            if c.is_whitespace() {
                 if !out.ends_with_space() {
                     out.push(' ', source);
                 }
@@ -37,7 +63,7 @@ pub fn clean_block(block: &Block) -> MappedText {
                 continue;
             }
             // a closing quote at the start of a word is an opening quote the scraper mangled
-            let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            let next_is_letter = text[i..].chars().next().is_some_and(char::is_alphabetic);
             let c = match c {
                 '”' if out.ends_with_space() && next_is_letter => '“',
                 _ => c,

@@ -32,6 +32,19 @@ impl MappedText {
         self.text.push(c);
     }
 
+    /// Appends `text`, which is a verbatim copy of the source bytes starting at `source`.
+    pub fn push_str(&mut self, text: &str, source: usize) {
+        let clean = self.text.len();
+        let continues = self
+            .anchors
+            .last()
+            .is_some_and(|a| a.source + (clean - a.clean) == source);
+        if !continues {
+            self.anchors.push(Anchor { clean, source });
+        }
+        self.text.push_str(text);
+    }
+
     pub fn ends_with_space(&self) -> bool {
         self.text.is_empty() || self.text.ends_with(' ')
     }
