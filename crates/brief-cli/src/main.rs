@@ -16,6 +16,7 @@ Examples:
   brief build briefs/grain --format md --out /tmp/out
   brief check briefs/grain              validates everything, writes nothing
   brief watch briefs/grain              rebuilds when a source, brief.toml or template changes
+  brief schedule --once                 one pass over every brief whose [schedule] is due
   brief summarize article.txt --sentences 3
   brief plugins
   brief plugin new key-figures --dir ~/brief-plugins";
@@ -35,6 +36,8 @@ enum Command {
     Build(commands::build::BuildArgs),
     /// Rebuild briefs whenever a file they read changes.
     Watch(commands::watch::WatchArgs),
+    /// Regenerate briefs on their [schedule]: cron or a fixed interval.
+    Schedule(commands::schedule::ScheduleArgs),
     /// List a brief's editions: every build that changed its outputs.
     History(commands::history::HistoryArgs),
     /// Show what changed in the Markdown between two editions (default: the last two).
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run_build(args),
         Command::Watch(args) => commands::watch::run(args),
         Command::Check(args) => commands::build::run_check(args),
+        Command::Schedule(args) => commands::schedule::run(args),
         Command::History(args) => commands::history::run_history(args),
         Command::Diff(args) => commands::history::run_diff(args),
         Command::Plugins(args) => commands::plugins::run(args),

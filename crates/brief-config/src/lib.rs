@@ -9,7 +9,8 @@ mod model;
 
 pub use error::{ConfigError, Location, locate};
 pub use model::{
-    BriefConfig, EditionsConfig, Format, OutputConfig, PluginConfig, SectionConfig, SourceConfig,
+    BriefConfig, EditionsConfig, Format, OutputConfig, PluginConfig, ScheduleConfig, SectionConfig,
+    SourceConfig,
 };
 
 use std::path::Path;

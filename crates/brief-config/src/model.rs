@@ -71,6 +71,22 @@ pub struct PluginConfig {
     pub line: usize,
 }
 
+/// `[schedule]`: when `brief schedule` rebuilds the brief. Checked by brief-schedule, which
+/// knows cron syntax; here it is only shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleConfig {
+    /// Standard 5-field cron expression, e.g. "0 6 * * 1-5".
+    pub cron: Option<String>,
+    /// Or a fixed interval: "90s", "30m", "6h", "1d".
+    pub every: Option<String>,
+    /// IANA time zone for `cron`, e.g. "America/New_York" (default UTC).
+    pub timezone: Option<String>,
+    /// Line of the `[schedule]` table, for messages.
+    #[serde(skip)]
+    pub line: usize,
+}
+
 /// `[editions]`: how many past editions to keep.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +121,7 @@ pub struct BriefConfig {
     pub sections: Vec<SectionConfig>,
     pub plugins: Vec<PluginConfig>,
     pub editions: EditionsConfig,
+    pub schedule: Option<ScheduleConfig>,
     /// The file's text, kept to point at lines after parsing.
     pub text: String,
     pub display_path: String,
@@ -162,6 +179,7 @@ struct RawBrief {
     plugins: Vec<Spanned<RawPlugin>>,
     #[serde(default)]
     editions: EditionsConfig,
+    schedule: Option<Spanned<ScheduleConfig>>,
 }
 
 #[derive(Deserialize)]
@@ -339,6 +357,13 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
             })
             .collect(),
         editions: raw.editions,
+        schedule: raw.schedule.map(|s| {
+            let line = locate(text, s.span().start).line;
+            ScheduleConfig {
+                line,
+                ..s.into_inner()
+            }
+        }),
         text: text.to_string(),
         display_path: display.to_string(),
     })

@@ -124,8 +124,7 @@ fn ends_sentence(line: &str) -> bool {
 /// A short, unpunctuated, capitalised line followed by more text reads as a heading.
 fn mark_plain_headings(blocks: &mut [Block]) {
     let n = blocks.len();
-    for i in 0..n {
-        let b = &blocks[i];
+    for (i, b) in blocks.iter_mut().enumerate() {
         if b.kind != ParagraphKind::Body || i + 1 == n || b.pieces.len() != 1 {
             continue;
         }
@@ -142,7 +141,7 @@ fn mark_plain_headings(blocks: &mut [Block]) {
             continue;
         }
         let level = if i == 0 { 1 } else { 2 };
-        blocks[i].kind = ParagraphKind::Heading { level };
+        b.kind = ParagraphKind::Heading { level };
     }
 }
 

@@ -4,5 +4,6 @@ pub mod history;
 pub mod new;
 pub mod plugin_new;
 pub mod plugins;
+pub mod schedule;
 pub mod summarize;
 pub mod watch;

@@ -1,0 +1,109 @@
+//! Scheduler state, saved so that a killed or restarted scheduler neither skips nor repeats
+//! work: write a temporary file, fsync it, rename it over the old one, fsync the folder.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SchedulerState {
+    /// The last slot that completed, seconds since the epoch.
+    #[serde(default)]
+    pub last_slot: Option<i64>,
+    /// Completed runs.
+    #[serde(default)]
+    pub runs: u64,
+    /// The error of the last run, when it failed.
+    #[serde(default)]
+    pub last_error: Option<String>,
+    /// Per-source fetch state (validators, backoff), owned by the fetcher.
+    #[serde(default)]
+    pub sources: BTreeMap<String, serde_json::Value>,
+}
+
+impl SchedulerState {
+    pub fn last_slot(&self) -> Option<DateTime<Utc>> {
+        self.last_slot.and_then(|t| DateTime::from_timestamp(t, 0))
+    }
+
+    /// Marks `slot` as done.
+    pub fn record_run(&mut self, slot: DateTime<Utc>) {
+        self.last_slot = Some(slot.timestamp());
+        self.runs += 1;
+    }
+}
+
+/// Reads the state; a missing file is a fresh state, a corrupt one is an error (never silently
+/// reset: that would re-run everything).
+pub fn load_state(path: &Path) -> std::io::Result<SchedulerState> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("{}: corrupt scheduler state: {e}", path.display()),
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SchedulerState::default()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Saves the state durably: after this returns, a crash leaves either this state or the
+/// previous one, never a torn file.
+pub fn save_state(path: &Path, state: &SchedulerState) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state"),
+        std::process::id()
+    ));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&serde_json::to_vec_pretty(state).expect("state serialises"))?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    // the rename itself is only durable once the folder is synced
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn round_trips_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schedule.json");
+        assert_eq!(load_state(&path).unwrap(), SchedulerState::default());
+        let mut s = SchedulerState::default();
+        s.record_run(Utc.with_ymd_and_hms(2026, 5, 1, 6, 0, 0).unwrap());
+        save_state(&path, &s).unwrap();
+        assert_eq!(load_state(&path).unwrap(), s);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn corrupt_state_is_an_error_not_a_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schedule.json");
+        std::fs::write(&path, "{not json").unwrap();
+        assert!(
+            load_state(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("corrupt scheduler state")
+        );
+    }
+}
