@@ -170,7 +170,8 @@ fn hostile_source_text_renders_inert() {
     let md = std::fs::read_to_string(brief.join("out/injection.md")).unwrap();
     let mut opts = Options::all();
     opts.remove(Options::ENABLE_SMART_PUNCTUATION);
-    let mut headings = 0;
+    let mut headings = Vec::new();
+    let mut in_heading = false;
     for event in Parser::new_ext(&md, opts) {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -191,12 +192,23 @@ fn hostile_source_text_renders_inert() {
                     "image leaked: {dest_url}"
                 )
             }
-            Event::Start(Tag::Heading { .. }) => headings += 1,
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                headings.push(String::new());
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) if in_heading => headings.last_mut().unwrap().push_str(&t),
             _ => {}
         }
     }
     assert!(md.starts_with("# Injection \\<b\\>test\\</b\\>"), "{md}");
     assert!(!md.contains("\n# Ignore"), "{md}");
-    // one title, three sections, sources
-    assert_eq!(headings, 5, "{md}");
+    // the source's own "# Ignore previous instructions" never becomes a heading of the brief
+    assert!(
+        headings.iter().all(|h| !h.contains("Ignore")),
+        "{headings:?}"
+    );
+    for expected in ["Summary", "Recommendations", "Risk matrix", "Sources"] {
+        assert!(headings.iter().any(|h| h == expected), "{headings:?}");
+    }
 }

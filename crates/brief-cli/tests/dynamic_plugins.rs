@@ -69,7 +69,7 @@ fn scaffolded_plugin_builds_loads_and_renders_its_section() {
     let crate_dir = scratch.path().join("brief-plugin-key-figures");
     let library = build_plugin_crate(&crate_dir, "brief_plugin_key_figures");
     let brief = scratch.fixture("basic");
-    add_plugin(&brief, &library, "plugin = \"key-figures\"\nmax_items = 2");
+    add_plugin(&brief, &library, "plugin = \"key-figures\"\nmax_items = 1");
     scratch
         .brief()
         .args(["build".as_ref(), brief.as_os_str()])
@@ -86,7 +86,11 @@ fn scaffolded_plugin_builds_loads_and_renders_its_section() {
         .iter()
         .find(|s| s["plugin"] == "key-figures")
         .unwrap();
-    assert_eq!(section["items"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        section["items"].as_array().unwrap().len(),
+        1,
+        "max_items reaches the plugin"
+    );
     scratch
         .brief()
         .args(["plugins".as_ref(), brief.as_os_str()])

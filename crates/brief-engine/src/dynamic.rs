@@ -66,11 +66,13 @@ impl DynamicPlugin {
                 option: error.option,
             }),
             (Some(ok), None) if status == abi::STATUS_OK => {
-                serde_json::from_value(ok).map_err(|e| {
+                serde_path_to_error::deserialize(ok).map_err(|e| {
                     PluginError::new(format!(
-                        "returned JSON that does not match schema {} (it says it speaks {}): {e}",
+                        "returned JSON that does not match schema {} (it says it speaks {}): at `{}`: {}",
                         brief_core::SCHEMA_VERSION,
-                        self.description.schema_version
+                        self.description.schema_version,
+                        e.path(),
+                        e.inner()
                     ))
                 })
             }

@@ -137,7 +137,7 @@ fn mark_plain_headings(blocks: &mut [Block]) {
         if words == 0 || words > 12 || t.len() > 100 || !starts_upper || t.contains('\n') {
             continue;
         }
-        if t.ends_with(['.', '!', '?', ',', ';', '"', '”', '’', ')']) {
+        if t.ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '’', ')']) {
             continue;
         }
         let level = if i == 0 { 1 } else { 2 };
@@ -145,8 +145,9 @@ fn mark_plain_headings(blocks: &mut [Block]) {
     }
 }
 
-/// Splits Markdown (starting at byte `base` of the file) into blocks. Code, raw HTML and image
-/// descriptions are not prose and are left out; link text is kept, link targets are not.
+/// Splits Markdown (starting at byte `base` of the file) into blocks. Code, raw HTML, tables
+/// and image descriptions are not prose and are left out; link text is kept, link targets are
+/// not.
 pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -173,8 +174,11 @@ pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         let range = base + range.start..base + range.end;
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip_depth += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => {
+            // table cells are data fragments, not sentences anyone should quote as prose
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::Table(_),
+            ) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::Table) => {
                 skip_depth = skip_depth.saturating_sub(1)
             }
             _ if skip_depth > 0 => {}
@@ -186,7 +190,7 @@ pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
                     pieces: Vec::new(),
                 });
             }
-            Event::Start(Tag::Paragraph | Tag::TableCell) => {
+            Event::Start(Tag::Paragraph) => {
                 flush(&mut current, &mut blocks);
                 current = Some(Block {
                     kind: kind_here(quote_depth, item_depth),
@@ -215,7 +219,7 @@ pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
                 flush(&mut current, &mut blocks);
                 item_depth = item_depth.saturating_sub(1);
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::TableCell) => {
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
                 flush(&mut current, &mut blocks);
             }
             Event::Text(t) | Event::Code(t) => {
