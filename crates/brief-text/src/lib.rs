@@ -4,7 +4,10 @@
 //! data, so they are easy to test and reuse from any stage.
 
 pub mod segment;
+pub mod similarity;
 pub mod stopwords;
+pub mod summarize;
+pub mod terms;
 pub mod tokens;
 
 pub use segment::split_sentences;

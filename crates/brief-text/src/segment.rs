@@ -68,6 +68,9 @@ mod tests {
 
     #[test]
     fn text_without_punctuation_is_one_sentence() {
-        assert_eq!(split("no punctuation at all here"), vec!["no punctuation at all here"]);
+        assert_eq!(
+            split("no punctuation at all here"),
+            vec!["no punctuation at all here"]
+        );
     }
 }

@@ -143,7 +143,10 @@ mod tests {
 
     #[test]
     fn splits_on_punctuation_and_quotes() {
-        assert_eq!(ws("“Yes,” he said—twice."), vec!["Yes", "he", "said", "twice"]);
+        assert_eq!(
+            ws("“Yes,” he said—twice."),
+            vec!["Yes", "he", "said", "twice"]
+        );
     }
 
     #[test]

@@ -1,0 +1,183 @@
+//! Surface features of one sentence: length, quotation, questions, boilerplate, and openings
+//! that only make sense after the previous sentence. They become penalties in the score.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What the summarizer notices about a sentence's form, independent of its topic.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SurfaceFeatures {
+    /// Whitespace-separated words (the unit ROUGE word budgets count).
+    pub words: usize,
+    /// Share of the sentence's characters inside quotation marks, 0..1.
+    pub quoted: f64,
+    pub question: bool,
+    pub boilerplate: bool,
+    /// Opens with a pronoun or connective that refers back to earlier text.
+    pub dangling: bool,
+    /// Opens with a lowercase letter: a piece of a sentence (scraped link text, a split gone
+    /// wrong), not a sentence.
+    pub fragment: bool,
+}
+
+impl SurfaceFeatures {
+    pub fn of(text: &str) -> Self {
+        Self {
+            words: text.split_whitespace().count(),
+            quoted: quoted_share(text),
+            question: is_question(text),
+            boilerplate: is_boilerplate(text),
+            dangling: opens_dangling(text),
+            fragment: text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase),
+        }
+    }
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '"' | '\'' | '«' | '„')
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | '»' | '“')
+}
+
+/// Share of characters inside quotation marks. A quote mark opens at the start of the text or
+/// after a space or bracket, and closes before a space, punctuation or the end; an apostrophe
+/// inside a word ("don’t", "Russia’s") does neither.
+pub fn quoted_share(text: &str) -> f64 {
+    let mut inside = false;
+    let (mut quoted, mut total) = (0usize, 0usize);
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        total += 1;
+        let after = chars.peek().copied();
+        if inside {
+            let closes_here = is_closing_quote(c)
+                && before.is_some_and(|b| !b.is_whitespace())
+                && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation() || a == '—');
+            if closes_here {
+                inside = false;
+            } else {
+                quoted += 1;
+            }
+        } else {
+            inside = is_opening_quote(c)
+                && before
+                    .is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'))
+                && after.is_some_and(|a| !a.is_whitespace());
+        }
+        before = Some(c);
+    }
+    if total == 0 {
+        0.0
+    } else {
+        quoted as f64 / total as f64
+    }
+}
+
+fn is_question(text: &str) -> bool {
+    let trimmed =
+        text.trim_end_matches(|c: char| is_closing_quote(c) || c.is_whitespace() || c == ')');
+    trimmed.ends_with('?')
+}
+
+/// Phrases of page furniture, not of an article: navigation, sharing, credits, copyright.
+/// One case-insensitive alternation of literals, so the regex engine scans each sentence once.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:all rights reserved|click here|copyright ©|follow us on|for more information|getty images|last updated|newsletter|privacy policy|published:|read more:|scroll down|share this|sign up for|subscribe to|terms of use|updated:|watch the video)",
+    )
+    .expect("valid regex")
+});
+
+fn is_boilerplate(text: &str) -> bool {
+    BOILERPLATE.is_match(text)
+}
+
+/// First words that point back at something the reader of a lone sentence has not seen.
+const DANGLING_OPENERS: &[&str] = &[
+    "also",
+    "and",
+    "but",
+    "he",
+    "her",
+    "his",
+    "however",
+    "it",
+    "its",
+    "meanwhile",
+    "she",
+    "so",
+    "that",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thus",
+];
+
+fn opens_dangling(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    first.len() <= 8
+        && DANGLING_OPENERS
+            .iter()
+            .any(|opener| opener.eq_ignore_ascii_case(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangling_list_is_sorted() {
+        assert!(DANGLING_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_full_quote_is_quoted_an_apostrophe_is_not() {
+        assert!(quoted_share("“We will win,” he said.") > 0.5);
+        assert!(quoted_share("‘I’d be over the moon,’ said Locke.") > 0.5);
+        assert_eq!(quoted_share("Russia’s army didn’t move."), 0.0);
+    }
+
+    #[test]
+    fn a_short_quoted_phrase_is_a_small_share() {
+        let share = quoted_share(
+            "Exercises were described as “parallel rather than joint” by the authors of the long study.",
+        );
+        assert!(share > 0.1 && share < 0.5, "{share}");
+    }
+
+    #[test]
+    fn questions_are_found_even_inside_quotes() {
+        assert!(is_question("Is this the end?"));
+        assert!(is_question("He asked: “Is this the end?”"));
+        assert!(!is_question("This is the end."));
+    }
+
+    #[test]
+    fn boilerplate_and_dangling_openers() {
+        assert!(SurfaceFeatures::of("Scroll down for video.").boilerplate);
+        assert!(!SurfaceFeatures::of("The army scrolled nothing.").boilerplate);
+        assert!(SurfaceFeatures::of("But the talks failed.").dangling);
+        assert!(SurfaceFeatures::of("“They left,” she said.").dangling);
+        assert!(!SurfaceFeatures::of("The talks failed.").dangling);
+        assert!(SurfaceFeatures::of("report A report on the talks.").fragment);
+        assert!(!SurfaceFeatures::of("“Report” is a word.").fragment);
+    }
+
+    #[test]
+    fn words_count_whitespace_separated_pieces() {
+        assert_eq!(SurfaceFeatures::of("One two  three.").words, 3);
+        assert_eq!(SurfaceFeatures::of("").words, 0);
+    }
+}
