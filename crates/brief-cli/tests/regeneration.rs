@@ -14,7 +14,7 @@ const SOURCE: &str = "sources/reservoir-levels.txt";
 
 fn build(scratch: &Scratch, brief: &Path, extra: &[&str]) -> String {
     let mut args: Vec<&std::ffi::OsStr> = vec!["build".as_ref(), brief.as_os_str()];
-    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(a)));
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
     scratch.brief().args(args).run().success().stdout
 }
 

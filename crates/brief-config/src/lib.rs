@@ -9,8 +9,8 @@ mod model;
 
 pub use error::{ConfigError, Location, locate};
 pub use model::{
-    BriefConfig, EditionsConfig, Format, OutputConfig, PluginConfig, ScheduleConfig, SectionConfig,
-    SourceConfig,
+    BriefConfig, EditionsConfig, Format, Margins, OutputConfig, PdfConfig, PluginConfig,
+    ScheduleConfig, SectionConfig, SourceConfig,
 };
 
 use std::path::Path;

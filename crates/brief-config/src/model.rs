@@ -14,6 +14,7 @@ use crate::{ConfigError, locate};
 pub enum Format {
     Md,
     Json,
+    Pdf,
 }
 
 impl Format {
@@ -21,6 +22,7 @@ impl Format {
         match self {
             Format::Md => "md",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -28,6 +30,7 @@ impl Format {
         match name.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Md),
             "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -87,6 +90,38 @@ pub struct ScheduleConfig {
     pub line: usize,
 }
 
+/// `[pdf]`: page setup.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PdfConfig {
+    /// "a4" (default) or "letter".
+    #[serde(default = "default_paper")]
+    pub paper: String,
+    /// Margins in millimetres: one number for all sides, or [top, right, bottom, left].
+    #[serde(default)]
+    pub margins_mm: Option<Margins>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Margins {
+    All(f64),
+    Sides([f64; 4]),
+}
+
+fn default_paper() -> String {
+    "a4".into()
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        Self {
+            paper: default_paper(),
+            margins_mm: None,
+        }
+    }
+}
+
 /// `[editions]`: how many past editions to keep.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +157,7 @@ pub struct BriefConfig {
     pub plugins: Vec<PluginConfig>,
     pub editions: EditionsConfig,
     pub schedule: Option<ScheduleConfig>,
+    pub pdf: PdfConfig,
     /// The file's text, kept to point at lines after parsing.
     pub text: String,
     pub display_path: String,
@@ -180,6 +216,7 @@ struct RawBrief {
     #[serde(default)]
     editions: EditionsConfig,
     schedule: Option<Spanned<ScheduleConfig>>,
+    pdf: Option<Spanned<PdfConfig>>,
 }
 
 #[derive(Deserialize)]
@@ -356,6 +393,19 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
                 path: p.into_inner().path,
             })
             .collect(),
+        pdf: {
+            let (span, pdf) = raw
+                .pdf
+                .map_or((0..0, PdfConfig::default()), |p| (p.span(), p.into_inner()));
+            if !matches!(pdf.paper.to_ascii_lowercase().as_str(), "a4" | "letter") {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    format!("[pdf] paper `{}`: expected \"a4\" or \"letter\"", pdf.paper),
+                ));
+            }
+            pdf
+        },
         editions: raw.editions,
         schedule: raw.schedule.map(|s| {
             let line = locate(text, s.span().start).line;

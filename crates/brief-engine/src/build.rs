@@ -263,15 +263,39 @@ pub fn build_in_memory(
         .formats
         .clone()
         .unwrap_or_else(|| config.output.formats.clone());
+    // the PDF typesets the Markdown, so templates drive both
+    let markdown = if formats
+        .iter()
+        .any(|f| matches!(f, Format::Md | Format::Pdf))
+    {
+        Some(brief_render::render_markdown(&brief, &templates)?)
+    } else {
+        None
+    };
     for format in &formats {
+        let path = out_dir.join(format!("{slug}.{}", format.extension()));
         let contents = match format {
-            Format::Md => brief_render::render_markdown(&brief, &templates)?,
-            Format::Json => brief_render::render_json(&brief),
+            Format::Md => markdown.clone().expect("rendered above").into_bytes(),
+            Format::Json => brief_render::render_json(&brief).into_bytes(),
+            Format::Pdf => {
+                let options = crate::pdf::options(&config, &brief)
+                    .map_err(|m| crate::pdf::error(&config, m))?;
+                let rendered =
+                    brief_pdf::render_pdf(markdown.as_deref().expect("rendered above"), &options)
+                        .map_err(|e| EngineError::Pdf {
+                        path: path.display().to_string(),
+                        message: e.to_string(),
+                    })?;
+                warnings.extend(
+                    rendered
+                        .warnings
+                        .iter()
+                        .map(|w| format!("warning: pdf: {w}")),
+                );
+                rendered.bytes
+            }
         };
-        files.push(PendingFile {
-            path: out_dir.join(format!("{slug}.{}", format.extension())),
-            contents: contents.into_bytes(),
-        });
+        files.push(PendingFile { path, contents });
     }
     let report = BuildReport {
         slug,

@@ -1,7 +1,8 @@
 //! Builds briefs. The pipeline, one call per stage:
 //!
 //! brief.toml ([`brief_config`]) → sources ([`brief_ingest`]) → section plugins
-//! ([`PluginRegistry`]) → assembled [`brief_core::Brief`] → renderers ([`brief_render`]) →
+//! ([`PluginRegistry`]) → assembled [`brief_core::Brief`] → renderers ([`brief_render`],
+//! [`brief_pdf`]) →
 //! atomic writes ([`write`]).
 
 mod build;
@@ -10,6 +11,7 @@ mod dynamic;
 pub mod editions;
 pub mod incremental;
 mod locate;
+mod pdf;
 mod provenance;
 mod registry;
 mod stamp;
@@ -46,6 +48,8 @@ pub enum EngineError {
     },
     #[error(transparent)]
     PluginLoad(#[from] LoadError),
+    #[error("{path}: cannot render PDF: {message}")]
+    Pdf { path: String, message: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -13,7 +13,7 @@ pub struct BuildArgs {
     /// Output folder (default: the brief's `out_dir`, normally BRIEF/out).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Comma-separated formats: md, json (default: brief.toml's `outputs`).
+    /// Comma-separated formats: md, json, pdf (default: brief.toml's `outputs`).
     #[arg(long, value_delimiter = ',')]
     format: Vec<String>,
     /// Rebuild even when nothing changed since the last build.
@@ -32,7 +32,7 @@ pub fn parse_formats(names: &[String]) -> anyhow::Result<Option<Vec<Format>>> {
     for f in names {
         match Format::parse(f) {
             Some(format) => formats.push(format),
-            None => bail!("unknown format `{f}`; expected md or json"),
+            None => bail!("unknown format `{f}`; expected md, json or pdf"),
         }
     }
     Ok((!formats.is_empty()).then_some(formats))

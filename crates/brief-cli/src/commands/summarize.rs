@@ -102,7 +102,11 @@ fn summarize_text(
     index: &mut TermIndex,
 ) -> Vec<String> {
     let article = brief_ingest::article_from_text("input", text);
-    let body: Vec<&brief_core::Sentence> = article.body_sentences().collect();
+    // the same sentences the summary section may quote: no boilerplate, no headings
+    let body: Vec<&brief_core::Sentence> = brief_plugin_summary::summary_sentences(&article)
+        .into_iter()
+        .map(|i| &article.sentences[i])
+        .collect();
     let doc = Document {
         title,
         sentences: body

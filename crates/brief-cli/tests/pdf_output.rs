@@ -1,0 +1,206 @@
+//! The PDF output: built from the same templates as the Markdown, deterministic, written
+//! atomically, and carrying every heading, key point, recommendation and risk id.
+
+mod common;
+
+use common::{Scratch, snapshot_tree};
+use serde_json::Value;
+
+fn pdftotext(pdf: &std::path::Path) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Text as pdftotext lays it out: compare on words, since lines wrap anywhere.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pdf_carries_title_headings_items_and_risk_ids() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("multi-source");
+    scratch
+        .brief()
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "json,pdf".as_ref(),
+        ])
+        .run()
+        .success();
+    let pdf = brief.join("out/multi-source.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
+    let Some(text) = pdftotext(&pdf) else {
+        eprintln!("note: pdftotext not installed; skipping the text checks");
+        return;
+    };
+    let text = words(&text);
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(brief.join("out/multi-source.json")).unwrap())
+            .unwrap();
+    assert!(text.contains(json["title"].as_str().unwrap()), "{text}");
+    assert!(text.contains("Page 1 of"), "{text}");
+    for section in json["sections"].as_array().unwrap() {
+        assert!(
+            text.contains(section["title"].as_str().unwrap()),
+            "heading {}",
+            section["title"]
+        );
+        for item in section["items"].as_array().unwrap() {
+            if let Some(id) = item.get("id").and_then(Value::as_str) {
+                assert!(text.contains(id), "risk id {id}");
+            }
+            if section["plugin"] == "summary" {
+                // key points are sentences: their words survive, whatever the wrapping
+                let head: String = words(item["text"].as_str().unwrap())
+                    .chars()
+                    .take(40)
+                    .collect();
+                assert!(text.contains(&head), "key point {head:?} in {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn pdf_is_deterministic_and_passes_qpdf() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let args = [
+        "build".as_ref(),
+        brief.as_os_str(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+        "--force".as_ref(),
+    ];
+    scratch.brief().args(args).run().success();
+    let first = std::fs::read(brief.join("out/basic.pdf")).unwrap();
+    scratch.brief().args(args).run().success();
+    assert_eq!(first, std::fs::read(brief.join("out/basic.pdf")).unwrap());
+    match std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(brief.join("out/basic.pdf"))
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "qpdf --check: {}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
+        Err(_) => eprintln!("note: qpdf not installed; skipping qpdf --check"),
+    }
+}
+
+#[test]
+fn template_edits_show_in_the_pdf_too() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("custom-template");
+    scratch
+        .brief()
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "md,pdf".as_ref(),
+        ])
+        .run()
+        .success();
+    if let Some(text) = pdftotext(&brief.join("out/custom-template.pdf")) {
+        let text = words(&text);
+        assert!(text.contains("In brief (custom partial)"), "{text}");
+        assert!(text.contains("Disclaimer: this note was drafted"), "{text}");
+    }
+}
+
+#[test]
+fn characters_the_font_lacks_are_replaced_with_a_warning() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let source = brief.join("sources/reservoir-levels.txt");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replacen("Reservoirs across", "Reservoirs (水库) across", 1),
+    )
+    .unwrap();
+    let out = scratch
+        .brief()
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "pdf".as_ref(),
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stderr.contains("warning: pdf: U+6C34"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn failed_build_leaves_the_previous_pdf_untouched() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let args = [
+        "build".as_ref(),
+        brief.as_os_str(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+    ];
+    scratch.brief().args(args).run().success();
+    let before = snapshot_tree(&brief.join("out"));
+    let toml = std::fs::read_to_string(brief.join("brief.toml")).unwrap();
+    std::fs::write(
+        brief.join("brief.toml"),
+        format!("{toml}\n[pdf]\npaper = \"tabloid\"\n"),
+    )
+    .unwrap();
+    scratch
+        .brief()
+        .args(args)
+        .run()
+        .failure(1)
+        .error_line_contains(&["brief.toml", "tabloid"]);
+    assert_eq!(before, snapshot_tree(&brief.join("out")));
+}
+
+#[test]
+fn paper_and_margins_come_from_brief_toml() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let toml = std::fs::read_to_string(brief.join("brief.toml")).unwrap();
+    std::fs::write(
+        brief.join("brief.toml"),
+        format!("{toml}\n[pdf]\npaper = \"letter\"\nmargins_mm = [25, 20, 25, 20]\n"),
+    )
+    .unwrap();
+    scratch
+        .brief()
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "pdf".as_ref(),
+        ])
+        .run()
+        .success();
+    let bytes = std::fs::read(brief.join("out/basic.pdf")).unwrap();
+    // US Letter is 612 × 792 points
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("612") && text.contains("792"),
+        "no Letter media box"
+    );
+}
