@@ -184,3 +184,38 @@ fn no_brief_here_is_a_clear_error() {
         .failure(1)
         .error_line_contains(&["no brief.toml"]);
 }
+
+#[test]
+fn risk_override_with_level_out_of_range_points_at_its_table() {
+    assert_refused(
+        |b| {
+            let toml = std::fs::read_to_string(b.join("brief.toml")).unwrap();
+            // basic's risk-matrix section is the last table; its sub-table lands on line 18
+            let toml = format!(
+                "{}\n[[sections.rerate]]\nid = \"R-0000\"\nlikelihood = 6\nreason = \"test\"\n",
+                toml.trim_end()
+            );
+            assert_eq!(
+                toml.lines().position(|l| l == "[[sections.rerate]]"),
+                Some(17)
+            );
+            std::fs::write(b.join("brief.toml"), toml).unwrap();
+        },
+        &["brief.toml:18:", "rerate"],
+    );
+}
+
+#[test]
+fn suppressing_an_unknown_risk_id_is_refused() {
+    assert_refused(
+        |b| {
+            let toml = std::fs::read_to_string(b.join("brief.toml")).unwrap();
+            std::fs::write(
+                b.join("brief.toml"),
+                format!("{}\nsuppress = [\"R-nope\"]\n", toml.trim_end()),
+            )
+            .unwrap();
+        },
+        &["brief.toml:18:", "R-nope"],
+    );
+}

@@ -164,7 +164,9 @@ pub struct BriefConfig {
 }
 
 impl BriefConfig {
-    /// `path:line:col` of an option key inside a section, or of the section itself.
+    /// `path:line:col` of an option key inside a section, or of the section itself. `option`
+    /// may name a plain key (`points = 5`) or a sub-table array (`[[sections.rerate]]`); a
+    /// message mentioning `rerate[2]` points at the second such table.
     pub fn option_error(
         &self,
         section: &SectionConfig,
@@ -172,26 +174,41 @@ impl BriefConfig {
         message: &str,
     ) -> ConfigError {
         // the span toml gives an array-of-tables entry may cover only its header, so the
-        // table runs to the next header line
+        // section runs to the next `[[sections]]` header (its sub-tables included)
         let rest = &self.text[section.span.start..];
         let end = rest
-            .match_indices("\n[")
+            .match_indices("[[sections]]")
             .map(|(i, _)| i)
             .find(|&i| i > 0)
             .unwrap_or(rest.len());
         let table = &rest[..end];
+        let line_start = |i: usize| table[..i].rfind('\n').map_or(0, |n| n + 1);
         let at = option
             .and_then(|key| {
-                table
-                    .match_indices(key)
-                    .find(|(i, _)| {
-                        let line_start = table[..*i].rfind('\n').map_or(0, |n| n + 1);
-                        table[line_start..*i].trim().is_empty()
-                            && table[i + key.len()..].trim_start().starts_with('=')
-                    })
-                    .map(|(i, _)| section.span.start + i)
+                let assignment = table.match_indices(key).find(|(i, _)| {
+                    table[line_start(*i)..*i].trim().is_empty()
+                        && table[i + key.len()..].trim_start().starts_with('=')
+                });
+                if let Some((i, _)) = assignment {
+                    return Some(i);
+                }
+                let marker = format!("{key}[");
+                let nth = message
+                    .find(&marker)
+                    .map(|i| &message[i + marker.len()..])
+                    .and_then(|m| m.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(1);
+                let headers: Vec<usize> = table
+                    .match_indices(&format!("[sections.{key}]"))
+                    .map(|(i, _)| line_start(i))
+                    .collect();
+                headers
+                    .get(nth.saturating_sub(1))
+                    .or(headers.first())
+                    .copied()
             })
-            .unwrap_or(section.span.start);
+            .map_or(section.span.start, |i| section.span.start + i);
         ConfigError::new(&self.display_path, Some(locate(&self.text, at)), message)
     }
 }
@@ -535,6 +552,20 @@ points = 1
         let c = parse(GOOD, "brief.toml").unwrap();
         let e = c.option_error(&c.sections[1], Some("points"), "too many");
         assert_eq!(e.to_string(), "brief.toml:20:1: too many");
+    }
+
+    #[test]
+    fn option_errors_point_at_sub_tables() {
+        let t = "title = \"x\"\n[[sections]]\nplugin = \"risk-matrix\"\n[[sections.rerate]]\nid = \"R-1\"\n[[sections.rerate]]\nid = \"R-9\"\n[[sections]]\nplugin = \"summary\"\n";
+        let c = parse(t, "brief.toml").unwrap();
+        let e = c.option_error(
+            &c.sections[0],
+            Some("rerate"),
+            "rerate[2]: no risk has id `R-9`",
+        );
+        assert_eq!(e.location.map(|l| l.line), Some(6));
+        let e = c.option_error(&c.sections[0], Some("rerate"), "rerate: bad");
+        assert_eq!(e.location.map(|l| l.line), Some(4));
     }
 
     #[test]

@@ -147,10 +147,12 @@ impl Sanitizer {
                 out.push(c);
             } else if let Some(spacing) = silent_replacement(c) {
                 out.push_str(spacing);
+            } else if let Some(spelling) = punctuation_replacement(c) {
+                // "<=" for "≤" says the same thing: nothing is lost, so no warning
+                out.push_str(spelling);
             } else {
-                let stand_in = punctuation_replacement(c)
-                    .map(str::to_string)
-                    .or_else(|| latin_fold(c).map(String::from))
+                let stand_in = latin_fold(c)
+                    .map(String::from)
                     .unwrap_or_else(|| REPLACEMENT.to_string());
                 out.push_str(&stand_in);
                 self.replaced.entry(c).or_insert((stand_in, 0)).1 += 1;
@@ -200,6 +202,16 @@ mod tests {
         let mut s = Sanitizer::default();
         let text = "“Quoted” — café, naïve, 5–7 €, ‘single’…";
         assert_eq!(s.clean(text), text);
+        assert!(s.warnings().is_empty());
+    }
+
+    #[test]
+    fn faithful_ascii_spellings_are_silent() {
+        let mut s = Sanitizer::default();
+        assert_eq!(
+            s.clean("likelihood ≈35 %, impact ≥ 4, ≤ 5"),
+            "likelihood ~35 %, impact >= 4, <= 5"
+        );
         assert!(s.warnings().is_empty());
     }
 
