@@ -25,38 +25,57 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
+/// The character at byte `i` and its length; ASCII without decoding (the common case, and the
+/// tokenizer runs over every byte of a brief).
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
 /// Byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let len = text.len();
+    let mut pos = 0;
     std::iter::from_fn(move || {
         // skip to the next word character
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break (i, c);
+        let start = loop {
+            if pos >= len {
+                return None;
             }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
+            let (c, n) = char_at(text, pos);
             if is_word_char(c) {
-                chars.next();
+                break pos;
+            }
+            pos += n;
+        };
+        let mut dotted = false;
+        let mut end = len;
+        while pos < len {
+            let (c, n) = char_at(text, pos);
+            if is_word_char(c) {
+                pos += n;
                 continue;
             }
             if is_joiner(c) {
                 // a joiner stays inside the word only when a word character follows it
-                let mut ahead = text[i + c.len_utf8()..].chars();
-                if ahead.next().is_some_and(is_word_char) {
-                    chars.next();
+                if pos + n < len && is_word_char(char_at(text, pos + n).0) {
+                    dotted |= c == '.';
+                    pos += n;
                     continue;
                 }
                 // "U.S." keeps its final period when the token is dotted initials
-                if c == '.' && text[start..i].contains('.') {
-                    chars.next();
-                    end = i + 1;
+                if c == '.' && dotted {
+                    pos += n;
+                    end = pos;
                     break;
                 }
             }
-            end = i;
+            end = pos;
+            pos += n;
             break;
         }
         Some(start..end)
@@ -102,6 +121,11 @@ impl Stemmer {
         self.inner.stem(lower).into_owned()
     }
 
+    /// The stem of one lowercase word, borrowed when stemming leaves the word as it is.
+    pub fn stem_cow<'a>(&self, lower: &'a str) -> std::borrow::Cow<'a, str> {
+        self.inner.stem(lower)
+    }
+
     /// Stems of the content words of `text`: stop words, numbers-only tokens and one-letter
     /// tokens are dropped; "u.s." becomes "us" so it matches "US".
     pub fn content_stems(&self, text: &str) -> Vec<String> {
@@ -131,6 +155,61 @@ mod tests {
 
     fn ws(text: &str) -> Vec<&str> {
         words(text).map(|r| &text[r]).collect()
+    }
+
+    /// The original char-by-char tokenizer, kept to check that the byte scanner agrees with it.
+    fn words_reference(text: &str) -> Vec<Range<usize>> {
+        let mut chars = text.char_indices().peekable();
+        let mut out = Vec::new();
+        loop {
+            let start = loop {
+                match chars.next() {
+                    None => return out,
+                    Some((i, c)) if is_word_char(c) => break i,
+                    Some(_) => {}
+                }
+            };
+            let mut end = text.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if is_word_char(c) {
+                    chars.next();
+                    continue;
+                }
+                if is_joiner(c) {
+                    let mut ahead = text[i + c.len_utf8()..].chars();
+                    if ahead.next().is_some_and(is_word_char) {
+                        chars.next();
+                        continue;
+                    }
+                    if c == '.' && text[start..i].contains('.') {
+                        chars.next();
+                        end = i + 1;
+                        break;
+                    }
+                }
+                end = i;
+                break;
+            }
+            out.push(start..end);
+        }
+    }
+
+    #[test]
+    fn byte_scanner_matches_the_reference_tokenizer() {
+        let samples = [
+            "The U.S. and Sino-Russian ties don’t end.",
+            "“Yes,” he said—twice. U.S.-led talks, e.g. a.b.c. and x..y",
+            "Россия и Китай — 中国 и ‘quoted’ text‑with‑nb‑hyphens. A.B",
+            "end-",
+            "'lead and trail' -- ... 3.5% of $1,000.00 in 2024.",
+            "",
+            "   ",
+            "Ünïcödé wörds’ ﬁne. No.",
+        ];
+        for text in samples {
+            let got: Vec<_> = words(text).collect();
+            assert_eq!(got, words_reference(text), "{text:?}");
+        }
     }
 
     #[test]

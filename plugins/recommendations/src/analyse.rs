@@ -170,7 +170,10 @@ fn finish_intro(intro: &mut Option<ListIntro>, out: &mut Vec<Candidate>) {
 
 /// The quoted speaker of the nearest sentence of the paragraph that names one: earlier
 /// sentences first (a quotation continues after its attribution), then later ones.
-fn nearest_quote_speaker(sentences: &[(usize, Words<'_>, Voice)], n: usize) -> Option<String> {
+pub(crate) fn nearest_quote_speaker(
+    sentences: &[(usize, Words<'_>, Voice)],
+    n: usize,
+) -> Option<String> {
     let before = sentences[..n].iter().rev();
     let after = sentences[n + 1..].iter();
     before

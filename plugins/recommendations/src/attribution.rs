@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::cues_performative::noun_phrase_end;
 use crate::extract;
-use crate::lexicon::{self, contains};
+use crate::lexicon::{self, bits, contains};
 use crate::words::Words;
 
 /// Longest speaker phrase we accept, in words.
@@ -28,7 +28,8 @@ pub(crate) struct Voice {
     pub quote_verb: Option<String>,
     /// Words inside the last quotation, when it is attributed after the quote.
     pub quote_words: Option<Range<usize>>,
-    /// "according to X" or a trailing ", X said" on unquoted text.
+    /// "according to X", an inserted or trailing ", X said", or a leading "X said" on
+    /// unquoted text.
     pub reported_by: Option<String>,
 }
 
@@ -42,7 +43,9 @@ pub(crate) fn voice(words: &Words<'_>) -> Voice {
     } else if let Some(speaker) = before_quote(words) {
         voice.quote_speaker = Some(speaker);
     }
-    voice.reported_by = according_to(words).or_else(|| trailing_said(words));
+    voice.reported_by = according_to(words)
+        .or_else(|| inserted_said(words))
+        .or_else(|| leading_said(words));
     voice
 }
 
@@ -105,20 +108,68 @@ fn according_to(words: &Words<'_>) -> Option<String> {
     speaker_text(words, start..end)
 }
 
-/// "…, the minister said." at the end of an unquoted sentence.
-fn trailing_said(words: &Words<'_>) -> Option<String> {
-    let n = words.len();
-    let clause = (1..n).rev().find(|&k| words.words[k].before.comma)?;
-    if n - clause > MAX_SPEAKER_WORDS + 2 {
+/// Words after a reporting verb that still belong to its clause: "the report said on Tuesday".
+const SAID_TAIL_WORDS: usize = 3;
+
+/// The first unquoted ", X said" / ", said X" clause of the sentence, wherever it sits:
+/// "Councils must prepare, the report said, since…" or "…, Nand said."
+fn inserted_said(words: &Words<'_>) -> Option<String> {
+    (1..words.len())
+        .filter_map(|k| said_clause_at(words, k))
+        .find_map(|(speaker, _)| speaker_text(words, speaker))
+}
+
+/// An attribution clause starting at word `k` right after a comma: ", the report said," /
+/// ", Nand said on Tuesday." / ", said Priya Nand, a fellow". Returns the speaker's words and
+/// the index where the clause ends. Used for `by` and to keep the clause out of actions.
+pub(crate) fn said_clause_at(words: &Words<'_>, k: usize) -> Option<(Range<usize>, usize)> {
+    let w = words.words.get(k)?;
+    if k == 0 || !w.before.comma || w.before.clause || w.in_quote {
         return None;
     }
-    let verb = (clause..n).find(|&k| contains(lexicon::SPEECH_VERBS, words.lower(k)))?;
-    let phrase = if verb == clause {
-        verb + 1..n
-    } else {
-        clause..verb
-    };
-    speaker_text(words, phrase)
+    let end = (k + 1..words.len())
+        .find(|&e| words.break_before(e))
+        .unwrap_or(words.len());
+    if end - k > MAX_SPEAKER_WORDS + SAID_TAIL_WORDS + 1 {
+        return None;
+    }
+    let is_said = |v: usize| is_unambiguous_speech_verb(words.lower(v));
+    // ", as the report notes,": "as" is not part of the speaker
+    let from = if words.lower(k) == "as" { k + 1 } else { k };
+    if is_said(from) {
+        return (end > from + 1).then_some((from + 1..end, end));
+    }
+    let verb = (from + 1..end).find(|&v| is_said(v))?;
+    let tail = end - verb - 1;
+    let timed = matches!(
+        words.lower(verb + 1),
+        "on" | "in" | "last" | "this" | "yesterday" | "today" | "earlier" | "recently"
+    );
+    (tail == 0 || (timed && tail <= SAID_TAIL_WORDS)).then_some((from..verb, end))
+}
+
+/// A verb of saying that is not also a noun of an agent: "states" in "Coastal states must…" is
+/// the subject, so it only counts as a verb when "that" follows.
+fn is_unambiguous_speech_verb(word: &str) -> bool {
+    lexicon::word_bits(word) & (bits::SPEECH | bits::AGENT) == bits::SPEECH
+}
+
+/// "Karlsdottir said governments must…" / "Economists warn that…": the subject of a reporting
+/// verb near the start of an unquoted sentence.
+fn leading_said(words: &Words<'_>) -> Option<String> {
+    let limit = (MAX_SPEAKER_WORDS + 1).min(words.len());
+    let verb = (1..limit)
+        .take_while(|&v| !words.break_before(v) && !words.words[v].in_quote)
+        .find(|&v| {
+            let b = lexicon::word_bits(words.lower(v));
+            b & (bits::SPEECH | bits::REPORTING) != 0
+                && (b & bits::AGENT == 0 || words.lower(v + 1) == "that")
+        })?;
+    if words.words[0].in_quote || verb + 1 >= words.len() || words.break_before(verb + 1) {
+        return None;
+    }
+    let subject = extract::subject_before(words, verb).ok().flatten()?;
+    speaker_text(words, subject)
 }
 
 /// The speaker as shown: the source words, with a sentence-initial "The" lowercased so that
@@ -186,6 +237,32 @@ mod tests {
         assert_eq!(x.reported_by.as_deref(), Some("the study"));
         let x = v("Donors should pool funds, the minister said.");
         assert_eq!(x.reported_by.as_deref(), Some("the minister"));
+    }
+
+    #[test]
+    fn inserted_said_clause_mid_sentence() {
+        let x = v("Town boards must prepare, the review said, since wells are low.");
+        assert_eq!(x.reported_by.as_deref(), Some("the review"));
+        let x = v("Donors should pool funds, said Lena Varga, a fellow.");
+        assert_eq!(x.reported_by.as_deref(), Some("Lena Varga"));
+        let x = v("Donors should pool funds, the minister said on Friday.");
+        assert_eq!(x.reported_by.as_deref(), Some("the minister"));
+    }
+
+    #[test]
+    fn leading_said_names_the_speaker() {
+        let x = v("Varga said governments must stop waiting.");
+        assert_eq!(x.reported_by.as_deref(), Some("Varga"));
+        let x = v("Economists warn that prices could rise.");
+        assert_eq!(x.reported_by.as_deref(), Some("Economists"));
+    }
+
+    #[test]
+    fn states_as_a_noun_is_not_a_speech_verb() {
+        let x = v("Coastal states must agree on common rules, and member states should pay.");
+        assert_eq!(x.reported_by, None);
+        let x = v("Aid should reach the coast, with member states, by June.");
+        assert_eq!(x.reported_by, None);
     }
 
     #[test]

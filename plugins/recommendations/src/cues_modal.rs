@@ -185,6 +185,17 @@ fn read_modal(
         Err(SubjectBlock::Question) => cue.exclude(Exclusion::QuestionWord),
         Err(SubjectBlock::Condition) => cue.exclude(Exclusion::Condition),
         Err(SubjectBlock::Relative) => cue.exclude(Exclusion::Relative),
+        // "operators should be required to report…" still asks the operators to act
+        Ok(Some(subject))
+            if cue.signals.passive
+                && contains(
+                    lexicon::OBLIGATION_PARTICIPLES,
+                    words.lower(action.start + 1),
+                )
+                && words.lower(action.start + 2) == "to" =>
+        {
+            cue.actor = Some(subject);
+        }
         Ok(Some(subject)) if cue.signals.passive => {
             // the subject of a passive is what is acted on; the action is the whole clause
             action = subject.start..action.end;

@@ -68,13 +68,15 @@ fn mark_speaker(words: &Words<'_>, cue: &mut Cue, i: usize) {
             _ => cue.stance = cue.stance.flipped(),
         }
     }
+    // "ministers have long called for…": auxiliaries and adverbs are not part of the subject
     let mut at = i;
-    while at > 0
-        && matches!(
-            words.lower(at - 1),
-            "not" | "do" | "does" | "also" | "strongly" | "firmly" | "urgently"
-        )
-    {
+    while at > 0 && !words.break_before(at) && {
+        let w = words.lower(at - 1);
+        matches!(w, "not" | "long" | "repeatedly" | "publicly" | "again")
+            || contains(lexicon::AUXILIARIES, w)
+            || contains(lexicon::SKIPPABLE_ADVERBS, w)
+            || contains(lexicon::INTENSIFIERS, w)
+    } {
         at -= 1;
     }
     cue.speaker = extract::subject_before(words, at).ok().flatten();
@@ -163,7 +165,7 @@ fn recommend(words: &Words<'_>, i: usize) -> Option<Cue> {
 fn that_clause(words: &Words<'_>, i: usize, that: usize, kind: CueKind) -> Cue {
     let mut cue = Cue::new(kind, words, i..that + 1, Strength::Should);
     let start = that + 1;
-    let end = noun_phrase_end(words, start);
+    let end = that_clause_subject_end(words, start);
     if end > start {
         cue.actor = Some(start..end);
     }
@@ -173,6 +175,129 @@ fn that_clause(words: &Words<'_>, i: usize, that: usize, kind: CueKind) -> Cue {
         cue.action = extract::action_from(words, end + 1);
     }
     cue
+}
+
+/// How far into a that-clause its subject may run, in words.
+const THAT_SUBJECT_REACH: usize = 7;
+
+/// Where the subject of a subjunctive that-clause ends. Known agents and names are read by
+/// [`noun_phrase_end`]; other subjects ("that the water board line the canals") end before
+/// the verb, found as the first policy verb, "be"/"not"/a modal, or the word before the next
+/// determiner (the verb's object starts with one).
+fn that_clause_subject_end(words: &Words<'_>, start: usize) -> usize {
+    let end = noun_phrase_end(words, start);
+    // a phrase of determiners only ("each" in "that each grower fit…") has not found its noun
+    let has_head = (start..end).any(|k| {
+        let w = &words.words[k];
+        w.capitalized
+            || w.acronym
+            || contains(lexicon::AGENT_NOUNS, &w.lower)
+            || contains(lexicon::AGENT_PRONOUNS, &w.lower)
+    });
+    if has_head || words.break_before(start) {
+        return end;
+    }
+    let limit = (start + THAT_SUBJECT_REACH).min(words.clause_end(start));
+    // "that the river board buy back…", "that each grower fit…": the subject ends after its
+    // agent noun, or a noun that names a doer by its ending
+    let clause = || (start + 1..limit).take_while(|&j| !words.break_before(j));
+    let is_head =
+        |j: usize| contains(lexicon::AGENT_NOUNS, words.lower(j)) || is_doer_noun(words.lower(j));
+    if let Some(head) = clause().find(|&j| is_head(j)) {
+        let mut end = head + 1;
+        while end < limit && contains(lexicon::AGENT_NOUNS, words.lower(end)) {
+            end += 1;
+        }
+        return end;
+    }
+    for j in start + 1..limit {
+        if words.break_before(j) {
+            break;
+        }
+        let w = &words.words[j];
+        if w.lower == "be" {
+            // "that funding be increased": a passive names no actor
+            return start;
+        }
+        let verb_here = !w.capitalized
+            && (contains(lexicon::POLICY_VERBS, &w.lower)
+                || matches!(w.lower.as_str(), "not" | "should" | "must")
+                || (j + 1 < limit
+                    && is_determiner(words.lower(j + 1))
+                    && !is_preposition(&w.lower)));
+        if verb_here {
+            // "let them flood back the": a particle belongs to the verb before it
+            let particle = matches!(w.lower.as_str(), "back" | "up" | "out" | "down" | "off");
+            return if particle && j > start + 1 { j - 1 } else { j };
+        }
+    }
+    start
+}
+
+/// A noun naming a doer by its ending ("grower", "lenders", "florist"), for subjects the agent
+/// list does not know. Common nouns with the same endings are left out.
+fn is_doer_noun(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    stem.len() >= 5
+        && (stem.ends_with("er") || stem.ends_with("or") || stem.ends_with("ist"))
+        && !matches!(
+            stem,
+            "water"
+                | "order"
+                | "other"
+                | "under"
+                | "after"
+                | "never"
+                | "either"
+                | "rather"
+                | "further"
+                | "border"
+                | "sector"
+                | "number"
+                | "matter"
+                | "center"
+                | "centre"
+                | "winter"
+                | "summer"
+                | "river"
+                | "power"
+                | "paper"
+                | "letter"
+                | "chapter"
+                | "member"
+                | "factor"
+                | "error"
+                | "floor"
+                | "major"
+                | "minor"
+                | "together"
+        )
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in"
+            | "at"
+            | "for"
+            | "with"
+            | "to"
+            | "of"
+            | "from"
+            | "by"
+            | "into"
+            | "over"
+            | "under"
+            | "across"
+            | "along"
+    )
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "every" | "each"
+    )
 }
 
 /// Where a noun phrase that starts at `start` ends: it runs over determiners, capitalized
@@ -260,6 +385,42 @@ mod tests {
             "the Secretary of Agriculture"
         );
         assert_eq!(part(&w, &c[0].action), "direct the Chief to act");
+    }
+
+    #[test]
+    fn that_clause_subject_is_the_actor() {
+        for (text, actor, action) in [
+            (
+                "The office recommends that the authority line the canals.",
+                "the authority",
+                "line the canals",
+            ),
+            (
+                "The study recommends that the river board buy back the fields.",
+                "the river board",
+                "buy back the fields",
+            ),
+            (
+                "Auditors recommend that each grower fit meters on the intakes.",
+                "each grower",
+                "fit meters on the intakes",
+            ),
+        ] {
+            let (c, w) = cues(text);
+            assert_eq!(part(&w, c[0].actor.as_ref().unwrap()), actor, "{text}");
+            assert_eq!(part(&w, &c[0].action), action, "{text}");
+        }
+        let (c, _) = cues("The office recommends that funding be increased.");
+        assert!(c[0].actor.is_none());
+    }
+
+    #[test]
+    fn auxiliaries_are_not_part_of_the_speaker() {
+        let (c, w) = cues("Several ministers have long called for a shared fund.");
+        assert_eq!(
+            part(&w, c[0].speaker.as_ref().unwrap()),
+            "Several ministers"
+        );
     }
 
     #[test]

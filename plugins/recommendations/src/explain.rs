@@ -1,16 +1,17 @@
 //! A readable trace of the rules on one article: for every sentence with a cue, each match,
 //! its exclusion or score, actor, action and recommender. For tuning rules and for users who
-//! want to know why a sentence was (not) taken.
+//! want to know why a sentence was (not) taken. It reads sentences exactly as `analyse` does
+//! (open quotations, the speaker of a neighbouring quotation) and scores with the same
+//! function, so the trace and the section agree.
 
 use std::fmt::Write;
 
 use brief_core::Article;
 
-use crate::attribution;
-use crate::extract;
-use crate::headings::Outline;
+use crate::analyse::nearest_quote_speaker;
+use crate::attribution::{self, Voice};
+use crate::headings::{Outline, Section};
 use crate::names::Names;
-use crate::score::{self, Context};
 use crate::sentence::{self, Surroundings};
 use crate::words::Words;
 
@@ -19,56 +20,45 @@ pub fn explain(article: &Article) -> String {
     let names = Names::new(article);
     let outline = Outline::new(article);
     let mut out = String::new();
-    for paragraph in &article.paragraphs {
-        let p = article
-            .paragraphs
-            .iter()
-            .position(|x| x.id == paragraph.id)
-            .unwrap_or(0);
+    for (p, paragraph) in article.paragraphs.iter().enumerate() {
         if outline.is_heading[p] || paragraph.boilerplate.is_some() {
             continue;
         }
         let mut open_quote = false;
-        for s in article
-            .sentences_of(paragraph)
-            .iter()
-            .filter(|s| !s.boilerplate)
-        {
-            let words = Words::new(&s.text, open_quote);
-            open_quote = words.ends_in_quote;
-            let voice = attribution::voice(&words);
+        let sentences: Vec<(usize, Words<'_>, Voice)> = (paragraph.first_sentence
+            ..paragraph.first_sentence + paragraph.sentence_count)
+            .filter(|&i| !article.sentences[i].boilerplate)
+            .map(|i| {
+                let words = Words::new(&article.sentences[i].text, open_quote);
+                open_quote = words.ends_in_quote;
+                let voice = attribution::voice(&words);
+                (i, words, voice)
+            })
+            .collect();
+        for (n, (index, words, voice)) in sentences.iter().enumerate() {
+            let paragraph_speaker = nearest_quote_speaker(&sentences, n);
             let around = Surroundings {
                 section: outline.section[p],
-                allow_imperative: outline.section[p] == crate::headings::Section::Recommendations,
-                paragraph_speaker: None,
+                allow_imperative: outline.section[p] == Section::Recommendations,
+                paragraph_speaker: paragraph_speaker.as_deref(),
                 extra_cues: &[],
                 names: &names,
             };
-            let cues = sentence::cues(&words, &around);
+            let cues = sentence::cues(words, voice, &around);
             if cues.is_empty() {
                 continue;
             }
+            let s = &article.sentences[*index];
             let _ = writeln!(out, "{} [{:?}] {}", s.id, outline.section[p], s.text);
-            for cue in &cues {
-                let actor = cue.actor.as_ref().map(|r| words.slice(r.start, r.end));
-                let ctx = Context {
-                    section: outline.section[p],
-                    attributed: voice.quote_speaker.is_some()
-                        || voice.reported_by.is_some()
-                        || cue.speaker.is_some(),
-                    agent_actor: cue
-                        .actor
-                        .as_ref()
-                        .is_some_and(|a| extract::is_agent(&words, a, &names.proper_nouns)),
-                    non_agent_subject: cue
-                        .actor
-                        .as_ref()
-                        .is_some_and(|a| extract::is_non_agent_pronoun(&words, a)),
-                };
+            for mut cue in cues {
                 let verdict = match cue.excluded {
                     Some(why) => format!("excluded: {why:?}"),
-                    None => format!("score ~{}", score::score(cue, &ctx)),
+                    None => {
+                        let (score, by) = sentence::assess(words, voice, &around, &mut cue);
+                        format!("score {score}, by {by:?}")
+                    }
                 };
+                let actor = cue.actor.as_ref().map(|r| words.slice(r.start, r.end));
                 let _ = writeln!(
                     out,
                     "    {:?} {:?} {} {} | actor: {:?} | action: {:?} | {:?}",
@@ -82,7 +72,7 @@ pub fn explain(article: &Article) -> String {
                 );
                 let _ = writeln!(out, "    -> {verdict}");
             }
-            let best = sentence::best(&words, &voice, &around);
+            let best = sentence::best(words, voice, &around);
             let _ = writeln!(
                 out,
                 "    => {}",

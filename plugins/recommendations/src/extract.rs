@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::attribution;
 use crate::lexicon::{self, contains};
 use crate::words::Words;
 
@@ -55,6 +56,10 @@ pub(crate) fn subject_before(
         if contains(lexicon::WH_WORDS, w) {
             return Err(SubjectBlock::Question);
         }
+        // "Karlsdottir said governments must…": the subject starts after the reporting verb
+        if is_reporting_verb(words, start - 1) {
+            break;
+        }
         if contains(lexicon::SUBORDINATORS, w) && w != "and" && w != "or" {
             if contains(lexicon::CONDITION_WORDS, w) {
                 return Err(SubjectBlock::Condition);
@@ -79,6 +84,18 @@ pub(crate) fn subject_before(
         return subject_before(words, start);
     }
     Ok(Some(start..end))
+}
+
+/// Whether word `k` is a verb of saying with a subject of its own ("Karlsdottir said"), not an
+/// adjective ("the proposed plan") or the first word of its clause.
+fn is_reporting_verb(words: &Words<'_>, k: usize) -> bool {
+    k >= 1
+        && !words.break_before(k)
+        && lexicon::is_in(words.lower(k), lexicon::bits::REPORTING)
+        && !matches!(
+            words.lower(k - 1),
+            "the" | "a" | "an" | "its" | "their" | "this" | "our" | "his" | "her" | "newly"
+        )
 }
 
 fn is_inserted_phrase_start(word: &str) -> bool {
@@ -114,7 +131,8 @@ pub(crate) fn phrase_until(words: &Words<'_>, from: usize, stop: &str) -> Option
 }
 
 /// The action: from `from` to the end of its clause, without a trailing reason clause
-/// ("because…") or trailing relative tail that starts after a comma.
+/// ("because…"), a relative tail after a comma, an attribution (", the report said"), or a
+/// second clause with its own subject and modal (", and coastguards need…").
 pub(crate) fn action_from(words: &Words<'_>, from: usize) -> Range<usize> {
     if from >= words.len() {
         return from..from;
@@ -123,12 +141,32 @@ pub(crate) fn action_from(words: &Words<'_>, from: usize) -> Range<usize> {
     let cut = (from + 1..end)
         .find(|&k| {
             let w = words.lower(k);
+            let after_comma = words.words[k].before.comma;
             w == "because"
-                || (words.words[k].before.comma
-                    && matches!(w, "but" | "which" | "although" | "though" | "while"))
+                || (after_comma
+                    && (matches!(w, "but" | "which" | "although" | "though" | "while")
+                        || attribution::said_clause_at(words, k).is_some()
+                        || (w == "and" && opens_new_clause(words, k + 1, end))))
         })
         .unwrap_or(end);
     from..cut
+}
+
+/// How far after ", and" a modal may stand and still have a subject of its own.
+const NEW_CLAUSE_REACH: usize = 6;
+
+/// Whether the words from `k` are a subject followed by a modal: ", and coastguards need the
+/// power to…" starts a new clause; ", and should press for…" continues the same subject.
+fn opens_new_clause(words: &Words<'_>, k: usize, end: usize) -> bool {
+    let limit = (k + NEW_CLAUSE_REACH).min(end);
+    (k + 1..limit)
+        .take_while(|&m| !words.break_before(m))
+        .any(|m| {
+            matches!(
+                words.lower(m),
+                "should" | "must" | "need" | "needs" | "will" | "would" | "can" | "could" | "ought"
+            )
+        })
 }
 
 /// Drops a leading "trying to" / "attempting to" / "seeking to": warning against trying to
@@ -183,7 +221,7 @@ pub(crate) fn is_agent(
         let w = &words.words[k];
         let lower = w.lower.as_str();
         let clause_initial = k == 0 || words.break_before(k);
-        contains(lexicon::AGENT_NOUNS, lower)
+        lexicon::is_in(lower, lexicon::bits::AGENT)
             || contains(lexicon::AGENT_PRONOUNS, lower)
             || w.acronym
             || (w.capitalized
@@ -264,6 +302,55 @@ mod tests {
             subject("It needs a plan that should include dates.", "should"),
             Err(SubjectBlock::Relative)
         );
+    }
+
+    #[test]
+    fn subject_starts_after_a_reporting_verb() {
+        assert_eq!(
+            subject("Varga said regional councils must act.", "must"),
+            Ok(Some("regional councils".into()))
+        );
+        // after a determiner the participle is an adjective inside the subject
+        assert_eq!(
+            subject("The proposed fund should pay first.", "should"),
+            Ok(Some("The proposed fund".into()))
+        );
+    }
+
+    #[test]
+    fn action_stops_before_an_inserted_attribution_and_a_new_subject() {
+        let w = Words::new(
+            "Councils must prepare for shortages, the report said, since wells are low.",
+            false,
+        );
+        let r = action_from(&w, 2);
+        assert_eq!(w.slice(r.start, r.end), "prepare for shortages");
+        let w = Words::new(
+            "Crews should be trained, and the coastguard needs new powers.",
+            false,
+        );
+        let r = action_from(&w, 2);
+        assert_eq!(w.slice(r.start, r.end), "be trained");
+        let w = Words::new("States must agree, and should press for rules.", false);
+        let r = action_from(&w, 2);
+        assert_eq!(w.slice(r.start, r.end), "agree, and should press for rules");
+    }
+
+    #[test]
+    fn public_bodies_roles_and_groups_are_agents() {
+        for text in [
+            "The authority",
+            "Town councils",
+            "coastguards",
+            "the river board",
+            "Several ministers",
+            "the NATO",
+        ] {
+            let w = Words::new(text, false);
+            assert!(is_agent(&w, &(0..w.len()), &HashSet::new()), "{text}");
+        }
+        let w = Words::new("The water level", false);
+        assert!(!is_agent(&w, &(0..w.len()), &HashSet::new()));
     }
 
     #[test]

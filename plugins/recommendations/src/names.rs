@@ -21,6 +21,9 @@ impl Names {
         // pass 1: words written capitalized mid-clause, and "First Last" pairs
         let mut capitalized: HashSet<String> = HashSet::new();
         let mut full_names = BTreeMap::new();
+        // one reused buffer: most capitalized words repeat, and allocating a lowercase copy
+        // of each was a tenth of the plugin's time on long texts
+        let mut lower = String::new();
         for sentence in article.body_sentences() {
             let text = sentence.text.as_str();
             let mut previous: Option<(std::ops::Range<usize>, bool)> = None;
@@ -32,7 +35,11 @@ impl Names {
                 let raw = &text[range.clone()];
                 let is_capitalized = raw.chars().next().is_some_and(char::is_uppercase);
                 if is_capitalized && !clause_initial {
-                    capitalized.insert(raw.to_lowercase());
+                    lower.clear();
+                    lower.extend(raw.chars().flat_map(char::to_lowercase));
+                    if !capitalized.contains(&lower) {
+                        capitalized.insert(lower.clone());
+                    }
                 }
                 let acronym = !raw.chars().any(char::is_lowercase);
                 if let Some((prev, prev_capitalized)) = previous.take()

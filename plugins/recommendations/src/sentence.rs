@@ -35,8 +35,9 @@ pub(crate) struct Found {
     pub by: Option<String>,
 }
 
-/// Every cue match in the sentence, exclusions recorded.
-pub(crate) fn cues(words: &Words<'_>, around: &Surroundings<'_>) -> Vec<Cue> {
+/// Every cue match in the sentence, exclusions recorded, including a quotation attributed with
+/// "recommends".
+pub(crate) fn cues(words: &Words<'_>, voice: &Voice, around: &Surroundings<'_>) -> Vec<Cue> {
     let mut cues = cues_modal::find(words);
     cues.extend(cues_performative::find(words));
     cues.extend(cues_phrase::find(words));
@@ -47,35 +48,46 @@ pub(crate) fn cues(words: &Words<'_>, around: &Surroundings<'_>) -> Vec<Cue> {
         cues.extend(cues_phrase::imperative(words));
     }
     exclude::apply(words, &mut cues);
+    add_quoted_advice(words, voice, &mut cues);
     cues
 }
 
 /// The best-scoring recommendation of the sentence, if one reaches the threshold.
 pub(crate) fn best(words: &Words<'_>, voice: &Voice, around: &Surroundings<'_>) -> Option<Found> {
-    let mut cues = cues(words, around);
-    add_quoted_advice(words, voice, &mut cues);
+    let cues = cues(words, voice, around);
     let mut best: Option<Found> = None;
     for mut cue in cues.into_iter().filter(|c| c.excluded.is_none()) {
-        let carrier_speaker = mark_carrier(words, voice, &mut cue);
-        let by = recommender(words, voice, around, &cue, carrier_speaker);
-        let ctx = Context {
-            section: around.section,
-            attributed: by.is_some(),
-            agent_actor: cue
-                .actor
-                .as_ref()
-                .is_some_and(|a| extract::is_agent(words, a, &around.names.proper_nouns)),
-            non_agent_subject: cue
-                .actor
-                .as_ref()
-                .is_some_and(|a| extract::is_non_agent_pronoun(words, a)),
-        };
-        let score = score::score(&cue, &ctx);
+        let (score, by) = assess(words, voice, around, &mut cue);
         if score >= THRESHOLD && best.as_ref().is_none_or(|b| score > b.score) {
             best = Some(Found { cue, score, by });
         }
     }
     best
+}
+
+/// Scores one cue match and finds who recommends it (as written). Marks the cue carried when
+/// a verb such as "suggests that" governs it. Shared by [`best`] and the `explain` trace.
+pub(crate) fn assess(
+    words: &Words<'_>,
+    voice: &Voice,
+    around: &Surroundings<'_>,
+    cue: &mut Cue,
+) -> (f64, Option<String>) {
+    let carrier_speaker = mark_carrier(words, voice, cue);
+    let by = recommender(words, voice, around, cue, carrier_speaker);
+    let ctx = Context {
+        section: around.section,
+        attributed: by.is_some(),
+        agent_actor: cue
+            .actor
+            .as_ref()
+            .is_some_and(|a| extract::is_agent(words, a, &around.names.proper_nouns)),
+        non_agent_subject: cue
+            .actor
+            .as_ref()
+            .is_some_and(|a| extract::is_non_agent_pronoun(words, a)),
+    };
+    (score::score(cue, &ctx), by)
 }
 
 /// A quotation attributed with "recommends"/"urges" ("“Fund the coast guard,” the report

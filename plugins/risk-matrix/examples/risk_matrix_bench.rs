@@ -1,13 +1,16 @@
 //! Checks and times the risk-matrix plugin.
 //!
 //! ```sh
-//! cargo run --release -p brief-plugin-risk-matrix --example risk_matrix_bench -- [ARTICLE.txt]
+//! cargo run --release -p brief-plugin-risk-matrix --example risk_matrix_bench -- [ARTICLE.txt] [CORPUS.jsonl]
 //! ```
 //!
 //! With an article: lists the risks found with their placements and cue words, then times the
-//! plugin on that article repeated to 1 MB. Always times it on 1 MB of synthetic policy prose
+//! plugin on that article repeated to 1 MB. With a JSON-lines corpus (objects with `id` and
+//! `text`, such as the shared BBC set): times the plugin on its first 1 MB of articles, each a
+//! source of one brief. Always times it on 1 MB of synthetic policy prose
 //! (varied names and risk phrasings, so merging is not trivial). Ingest (sentence splitting)
-//! is timed separately: it is not part of the plugin.
+//! is timed separately: it is not part of the plugin. `BENCH_SVG=path` also writes the
+//! article's matrix picture there.
 
 use std::time::{Duration, Instant};
 
@@ -20,11 +23,16 @@ const RUNS: usize = 15;
 
 fn build(articles: &[Article]) -> SectionOutput {
     let meta = BriefMeta::default();
+    // BENCH_MAX_RISKS=n lists more than the default dozen
+    let options = match std::env::var("BENCH_MAX_RISKS") {
+        Ok(n) => serde_json::json!({"max_risks": n.parse::<u64>().expect("a number")}),
+        Err(_) => Value::Null,
+    };
     let request = SectionRequest {
         schema_version: brief_core::SCHEMA_VERSION,
         section_id: "risks",
         brief: &meta,
-        options: &Value::Null,
+        options: &options,
         articles,
     };
     RiskMatrixPlugin.build(&request).expect("build")
@@ -36,10 +44,17 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn time_plugin(label: &str, text: &str) {
+    time_articles(label, &[("bench".to_string(), text.to_string())]);
+}
+
+fn time_articles(label: &str, sources: &[(String, String)]) {
     let started = Instant::now();
-    let article = brief_ingest::article_from_text("bench", text);
+    let articles: Vec<Article> = sources
+        .iter()
+        .map(|(id, text)| brief_ingest::article_from_text(id, text))
+        .collect();
     let ingest = started.elapsed();
-    let articles = [article];
+    let bytes: usize = sources.iter().map(|(_, t)| t.len()).sum();
     let mut times = Vec::with_capacity(RUNS);
     let mut risks = 0;
     for _ in 0..RUNS {
@@ -48,10 +63,11 @@ fn time_plugin(label: &str, text: &str) {
         times.push(started.elapsed());
         risks = out.items.len();
     }
-    let sentences = articles[0].sentences.len();
+    let sentences: usize = articles.iter().map(|a| a.sentences.len()).sum();
     println!(
-        "{label}: {:.2} MB, {sentences} sentences, ingest {:.1} ms, plugin median of {RUNS} {:.1} ms (min {:.1} ms), {risks} risks shown",
-        text.len() as f64 / 1e6,
+        "{label}: {:.2} MB, {} sources, {sentences} sentences, ingest {:.1} ms, plugin median of {RUNS} {:.1} ms (min {:.1} ms), {risks} risks shown",
+        bytes as f64 / 1e6,
+        articles.len(),
         ingest.as_secs_f64() * 1e3,
         median(times.clone()).as_secs_f64() * 1e3,
         times.iter().min().unwrap().as_secs_f64() * 1e3,
@@ -153,8 +169,11 @@ fn synthetic() -> String {
 }
 
 fn list_risks(text: &str) {
-    let article = brief_ingest::article_from_text("article", text);
-    let out = build(std::slice::from_ref(&article));
+    list_articles(&[brief_ingest::article_from_text("article", text)]);
+}
+
+fn list_articles(articles: &[Article]) {
+    let out = build(articles);
     println!(
         "{} risks on the {} scale:",
         out.items.len(),
@@ -199,11 +218,44 @@ fn list_risks(text: &str) {
     for note in &out.notes {
         println!("note: {note}");
     }
+    if let Some(path) = std::env::var_os("BENCH_SVG") {
+        std::fs::write(&path, &out.assets[0].contents).expect("write SVG");
+    }
+}
+
+/// The first 1 MB of articles of a JSON-lines corpus.
+fn corpus(path: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    for line in text.lines() {
+        if bytes >= TARGET_BYTES {
+            break;
+        }
+        let record: Value = serde_json::from_str(line).expect("JSON line");
+        let id = record["id"].as_str().unwrap_or("doc").replace('/', "-");
+        let body = record["text"].as_str().unwrap_or_default().to_string();
+        bytes += body.len();
+        out.push((id, body));
+    }
+    out
 }
 
 fn main() {
-    if let Some(path) = std::env::args().nth(1) {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    for path in args.iter().filter(|a| a.ends_with(".jsonl")) {
+        let sources = corpus(path);
+        if std::env::var_os("BENCH_LIST_CORPUS").is_some() {
+            let articles: Vec<Article> = sources
+                .iter()
+                .map(|(id, text)| brief_ingest::article_from_text(id, text))
+                .collect();
+            list_articles(&articles);
+        }
+        time_articles(&format!("first 1 MB of {path}"), &sources);
+    }
+    if let Some(path) = args.iter().find(|a| !a.ends_with(".jsonl")) {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         list_risks(&text);
         println!();
         time_plugin(&format!("{path} repeated to 1 MB"), &repeated(&text));

@@ -2,7 +2,7 @@
 //! rate each merged risk from its lead sentence.
 
 use brief_core::{Article, Provenance, Sentence};
-use brief_text::{Stemmer, is_stopword};
+use brief_text::Stemmer;
 
 use crate::confidence::{self, Confidence};
 use crate::detect::{self, Finding, RiskKind};
@@ -13,8 +13,8 @@ use crate::merge::{self, Interner, SentenceKey};
 use crate::scale::Scale;
 use crate::view::SentenceView;
 
-/// Content words an elaborating sentence must share with the risk sentence before it.
-const ELABORATION_SHARED_WORDS: usize = 2;
+/// Content stems an elaborating sentence must share with the risk sentence before it.
+const ELABORATION_SHARED_STEMS: usize = 2;
 
 /// A risk ready for the register, found in the sources or added by the analyst.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,41 +61,33 @@ fn reference_year(article: &Article, brief_date: Option<&str>) -> Option<i32> {
         .or_else(|| brief_date.and_then(year_of))
 }
 
-/// True when `next` adds detail to the risk sentence before it: it shares at least two
-/// content words (names included) and carries a harm or support word ("sanctions",
-/// "suppliers"). Words are compared as written, lowercased: cheap, and enough for adjacent
-/// sentences.
-fn elaborates(risk: &Sentence, next: &Sentence) -> bool {
+/// True when `next` adds detail to the risk sentence before it: it carries a harm or support
+/// word ("sanctions", "suppliers") and shares at least two content stems (names included)
+/// with it. The cheap word check runs first: stemming is only paid for likely elaborations.
+fn elaborates(stemmer: &Stemmer, risk: &Sentence, next: &Sentence) -> bool {
     let view = SentenceView::new(&next.text);
     let lowers = view.lowers();
     if harm_set().find_all(&lowers).is_empty() && !lowers.iter().any(|w| ENABLERS.contains(w)) {
         return false;
     }
-    let risk_view = SentenceView::new(&risk.text);
-    // "Russia's" and "Russia" are the same word here
-    fn base(w: &str) -> &str {
-        w.strip_suffix("'s").unwrap_or(w)
-    }
-    let content = |w: &&str| w.len() > 2 && !is_stopword(w);
-    let mut risk_words: Vec<&str> = risk_view
-        .words
+    let mut risk_stems = stemmer.content_stems(&risk.text);
+    risk_stems.sort_unstable();
+    let mut next_stems = stemmer.content_stems(&next.text);
+    next_stems.sort_unstable();
+    next_stems.dedup();
+    let shared = next_stems
         .iter()
-        .map(|w| base(&w.lower))
-        .filter(content)
-        .collect();
-    risk_words.sort_unstable();
-    let mut next_words: Vec<&str> = lowers.into_iter().map(base).filter(content).collect();
-    next_words.sort_unstable();
-    next_words.dedup();
-    let shared = next_words
-        .iter()
-        .filter(|w| risk_words.binary_search(w).is_ok())
+        .filter(|s| risk_stems.binary_search(s).is_ok())
         .count();
-    shared >= ELABORATION_SHARED_WORDS
+    shared >= ELABORATION_SHARED_STEMS
 }
 
 /// Risk sentences of all articles (and their elaborations), in brief order.
-fn evidence<'a>(articles: &'a [Article], brief_date: Option<&str>) -> Vec<Evidence<'a>> {
+fn evidence<'a>(
+    articles: &'a [Article],
+    brief_date: Option<&str>,
+    stemmer: &Stemmer,
+) -> Vec<Evidence<'a>> {
     let mut out = Vec::new();
     for (source, article) in articles.iter().enumerate() {
         let now = reference_year(article, brief_date);
@@ -128,7 +120,7 @@ fn evidence<'a>(articles: &'a [Article], brief_date: Option<&str>) -> Vec<Eviden
                 && !next.boilerplate
                 && next.paragraph == sentence.paragraph
                 && findings[k].is_none()
-                && elaborates(sentence, next)
+                && elaborates(stemmer, sentence, next)
             {
                 out.push(Evidence {
                     source,
@@ -147,7 +139,7 @@ fn evidence<'a>(articles: &'a [Article], brief_date: Option<&str>) -> Vec<Eviden
 pub fn find_risks(articles: &[Article], scale: Scale, brief_date: Option<&str>) -> Vec<Risk> {
     let stemmer = Stemmer::new();
     let mut interner = Interner::default();
-    let evidence = evidence(articles, brief_date);
+    let evidence = evidence(articles, brief_date, &stemmer);
     let keys: Vec<SentenceKey> = evidence
         .iter()
         .map(|e| {

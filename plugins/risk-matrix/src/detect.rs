@@ -7,24 +7,21 @@
 //! party keeps a harm going ("a key supporter of the war"). Plain facts have no cue; past
 //! events have their cues vetoed by a past-time anchor (`lexicon::time`).
 
-use std::sync::OnceLock;
-
-use crate::fasthash::FastSet;
+use crate::govern::governs;
+use crate::harms::{HarmHit, find_harms};
 use crate::lexicon::impact::{
-    self, BACKFIRE_LEVEL, BROAD_SCOPE, DIMINISHERS, ENABLERS, HARMS, INTENSIFIERS, NARROW_SCOPE,
-    PRESENT_MARKERS, PREVENTERS, UNNAMED_HARM_LEVEL,
+    BACKFIRE_LEVEL, ENABLERS, PRESENT_MARKERS, UNNAMED_HARM_LEVEL, broad_scope_set,
+    narrow_scope_set,
 };
 use crate::lexicon::likelihood::{
     self, ATTENUATORS, BOOSTERS, CUES, CueClass, DEFLATORS, Framing, ONGOING_PERCENT, WhenNegated,
 };
 use crate::lexicon::time::past_anchor;
+use crate::phrases::PhraseSet;
+use crate::prefilter;
 use crate::title;
 use crate::view::SentenceView;
 
-/// Words a cue reaches forward to find the harm it governs (harms in its own clause always
-/// count). "Already"-type cues reach less far: they describe the words right after them.
-const REACH: usize = 30;
-const ONGOING_REACH: usize = 10;
 /// How far before a harm an enabler ("supporter of") may stand.
 const ENABLER_REACH: usize = 8;
 
@@ -81,73 +78,9 @@ pub(crate) struct CueHit {
     pub framing: Framing,
 }
 
-/// A harm word with its level after intensity modifiers.
-#[derive(Debug, Clone)]
-pub(crate) struct HarmHit {
-    pub first: usize,
-    pub end: usize,
-    pub level: u8,
-    pub concept: &'static str,
-    pub cue: String,
-}
-
-/// Words that can open a harm phrase or name an adverse frame by themselves. Every risk
-/// statement has one (a harm, "the risk of", "warns against"), so a sentence without any is
-/// skipped before the full analysis: most sentences of a long text are not risks.
-fn triggers() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set: FastSet<&'static str> = HARMS
-            .iter()
-            .flat_map(|h| {
-                h.pattern
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .split('|')
-            })
-            .collect();
-        set.extend([
-            "risk",
-            "risks",
-            "threat",
-            "threats",
-            "danger",
-            "dangers",
-            "peril",
-            "specter",
-            "spectre",
-            "prospect",
-            "scenario",
-            "scenarios",
-            "worst-case",
-            "worst",
-            "against",
-        ]);
-        set
-    })
-}
-
-/// True when the sentence has a word from [`triggers`]; cheap, no allocation per word.
-fn may_state_a_risk(text: &str) -> bool {
-    let set = triggers();
-    let mut lower = String::with_capacity(32);
-    brief_text::words(text).any(|range| {
-        lower.clear();
-        for c in text[range].chars() {
-            match c {
-                '’' => lower.push('\''),
-                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                c => lower.extend(c.to_lowercase()),
-            }
-        }
-        set.contains(lower.as_str())
-    })
-}
-
 /// Looks for a risk statement in one sentence. `now` is the reference year for past anchors.
 pub fn analyse(text: &str, now: Option<i32>) -> Option<Finding> {
-    if !may_state_a_risk(text) {
+    if !prefilter::may_state_a_risk(text) {
         return None;
     }
     let view = SentenceView::new(text);
@@ -157,7 +90,8 @@ pub fn analyse(text: &str, now: Option<i32>) -> Option<Finding> {
     let lowers = view.lowers();
     let past = past_anchor(&view.words, &lowers, now);
     let cues = find_cues(&view, &lowers, past.is_some());
-    let harms = find_harms(&view, &lowers, &cues);
+    let cue_spans: Vec<(usize, usize)> = cues.iter().map(|c| (c.first, c.end)).collect();
+    let harms = find_harms(&view, &lowers, &cue_spans);
 
     // the best governing cue: strongest harm, then explicit before ongoing before the rest,
     // then the cue nearest before that harm
@@ -251,6 +185,13 @@ fn find_cues(view: &SentenceView<'_>, lowers: &[&str], in_past: bool) -> Vec<Cue
         {
             continue;
         }
+        // "if the dollar continues to weaken" is a condition, not a harm under way
+        if entry.class == CueClass::Ongoing
+            && (0..m.first)
+                .any(|i| same_clause(&i) && matches!(lowers[i], "if" | "unless" | "whether"))
+        {
+            continue;
+        }
         let before = m.first.saturating_sub(2)..m.first;
         let negated = match entry.class {
             CueClass::Modal => (m.end..(m.end + 2).min(words.len()))
@@ -274,7 +215,12 @@ fn find_cues(view: &SentenceView<'_>, lowers: &[&str], in_past: bool) -> Vec<Cue
             entry.percent
         };
         let mut step = 0i8;
-        let mut modifiers: Vec<usize> = before.filter(same_clause).collect();
+        // before a modal stands its subject, whose adjectives say nothing about likelihood
+        // ("the low water could"): only adverbs count there ("conceivably could")
+        let mut modifiers: Vec<usize> = before
+            .filter(same_clause)
+            .filter(|&i| entry.class != CueClass::Modal || lowers[i].ends_with("ly"))
+            .collect();
         if entry.class == CueClass::Modal && m.end < words.len() && same_clause(&m.end) {
             modifiers.push(m.end);
         }
@@ -299,65 +245,6 @@ fn find_cues(view: &SentenceView<'_>, lowers: &[&str], in_past: bool) -> Vec<Cue
         });
     }
     out
-}
-
-/// Harm words outside asides and outside cue phrases, minus prevented ones ("deter an
-/// attack"), with intensity modifiers applied.
-fn find_harms(view: &SentenceView<'_>, lowers: &[&str], cues: &[CueHit]) -> Vec<HarmHit> {
-    let words = &view.words;
-    let mut out = Vec::new();
-    for m in impact::harm_set().find_all(lowers) {
-        if words[m.first].aside || cues.iter().any(|c| m.first < c.end && c.first < m.end) {
-            continue;
-        }
-        let clause = words[m.first].clause;
-        let window = m.first.saturating_sub(3)..m.first;
-        let near: Vec<usize> = window.filter(|&i| words[i].clause == clause).collect();
-        // "tear" alone is a harm only with "apart" ("tear the alliance apart")
-        let mut shown = view.slice(m.first, m.end).to_string();
-        if m.end - m.first == 1
-            && ["tear", "tears", "tore", "torn", "tearing"].contains(&lowers[m.first])
-        {
-            let mut tail =
-                (m.end..(m.end + 4).min(words.len())).filter(|&i| words[i].clause == clause);
-            let Some(apart) = tail.find(|&i| lowers[i] == "apart") else {
-                continue;
-            };
-            shown = format!("{shown} … {}", view.slice(apart, apart + 1));
-        }
-        if near.iter().any(|&i| PREVENTERS.contains(&lowers[i])) {
-            continue;
-        }
-        let entry = &HARMS[m.entry];
-        let mut level = entry.level;
-        let mut cue = format!("{shown} ({} {})", level, impact::impact_label(level));
-        if let Some(&i) = near.iter().find(|&&i| INTENSIFIERS.contains(&lowers[i])) {
-            level = (level + 1).min(5);
-            cue.push_str(&format!(", {} +1", view.slice(i, i + 1)));
-        } else if let Some(&i) = near.iter().find(|&&i| DIMINISHERS.contains(&lowers[i])) {
-            level = level.saturating_sub(1).max(1);
-            cue.push_str(&format!(", {} −1", view.slice(i, i + 1)));
-        }
-        out.push(HarmHit {
-            first: m.first,
-            end: m.end,
-            level,
-            concept: entry.concept,
-            cue,
-        });
-    }
-    out
-}
-
-/// A cue governs the harms of its own clause and those up to its reach after it.
-fn governs(view: &SentenceView<'_>, cue: &CueHit, harm: &HarmHit) -> bool {
-    let reach = if cue.class == CueClass::Ongoing {
-        ONGOING_REACH
-    } else {
-        REACH
-    };
-    view.words[cue.first].clause == view.words[harm.first].clause
-        || (harm.first >= cue.end && harm.first - cue.end <= reach)
 }
 
 /// Impact from the governed harms plus the sentence's scope words.
@@ -393,19 +280,38 @@ fn rate_impact(
         }
         _ => {}
     }
-    let scope = |list: &[&str]| {
-        view.words
-            .iter()
-            .enumerate()
-            .find(|(_, w)| !w.aside && list.contains(&w.lower.as_str()))
-            .map(|(i, _)| view.slice(i, i + 1))
+    let lowers = view.lowers();
+    let scope = |set: &PhraseSet| {
+        // a capitalised scope word inside the sentence is part of a name ("World Bank",
+        // "Nationwide"), not a scope
+        set.find_all(&lowers)
+            .into_iter()
+            .find(|m| {
+                !view.words[m.first].aside && (m.first == 0 || !view.words[m.first].capitalized)
+            })
+            .map(|m| view.slice(m.first, m.end))
     };
-    if let Some(word) = scope(BROAD_SCOPE) {
-        level = (level + 1).min(5);
-        cues.push(format!("{word} (scope +1)"));
-    } else if let Some(word) = scope(NARROW_SCOPE) {
+    // an intensifier and a broad scope together raise a harm one level, not two: "a prolonged
+    // shortage across the region" is Major, not Catastrophic
+    let ceiling = governed
+        .iter()
+        .map(|h| h.base)
+        .max()
+        .unwrap_or(level)
+        .max(level.saturating_sub(1))
+        + 1;
+    if let Some(words) = scope(broad_scope_set()) {
+        if level < ceiling.min(5) {
+            level += 1;
+            cues.push(format!("{words} (scope +1)"));
+        } else {
+            cues.push(format!(
+                "{words} (scope, no change: at most one level above the harm word)"
+            ));
+        }
+    } else if let Some(words) = scope(narrow_scope_set()) {
         level = level.saturating_sub(1).max(1);
-        cues.push(format!("{word} (scope −1)"));
+        cues.push(format!("{words} (scope −1)"));
     }
     (level.clamp(1, 5), cues, concepts)
 }
@@ -424,18 +330,39 @@ fn ongoing_without_cue(
     if !present {
         return None;
     }
-    let enabled = harms.iter().filter(|h| h.level >= 3).find_map(|h| {
-        let from = h.first.saturating_sub(ENABLER_REACH);
-        (from..h.first)
-            .find(|&i| !words[i].aside && ENABLERS.contains(&lowers[i]))
-            .map(|e| (e, h))
-    });
+    // the harm must belong to someone ("Borduria's war", "the war in Carpathia"): "his
+    // support for the war" is a political stance, not material support of a harm
+    let owned = |h: &HarmHit| {
+        let possessive = h.first > 0
+            && (lowers[h.first - 1].ends_with("'s") || lowers[h.first - 1].ends_with("s'"));
+        let placed = h.end + 1 < words.len()
+            && matches!(lowers[h.end], "in" | "against" | "on")
+            && words[h.end + 1].capitalized;
+        possessive || placed
+    };
+    let enabled = harms
+        .iter()
+        .filter(|h| h.level >= 3 && owned(h))
+        .find_map(|h| {
+            let from = h.first.saturating_sub(ENABLER_REACH);
+            (from..h.first)
+                .find(|&i| {
+                    let stance = i > 0
+                        && matches!(
+                            lowers[i - 1],
+                            "his" | "her" | "their" | "my" | "our" | "your"
+                        );
+                    !words[i].aside && ENABLERS.contains(&lowers[i]) && !stance
+                })
+                .map(|e| (e, h))
+        });
     let progressive = || {
         harms.iter().filter(|h| h.level >= 3).find_map(|h| {
             let verb = lowers[h.first];
             let aux = h.first.checked_sub(1).map(|i| lowers[i]);
+            // lazily: a harm opening the sentence has no word before it
             (verb.ends_with("ing") && matches!(aux, Some("is" | "are" | "am")))
-                .then_some((h.first - 1, h))
+                .then(|| (h.first - 1, h))
         })
     };
     let (cue_at, harm) = enabled.or_else(progressive)?;
@@ -467,20 +394,6 @@ mod tests {
 
     fn find(text: &str) -> Option<Finding> {
         analyse(text, Some(2024))
-    }
-
-    #[test]
-    fn prefilter_keeps_every_harm_and_frame_word() {
-        for harm in HARMS {
-            for form in harm.pattern.split_whitespace().next().unwrap().split('|') {
-                assert!(
-                    may_state_a_risk(&format!("It could {form} soon.")),
-                    "{form}"
-                );
-            }
-        }
-        assert!(may_state_a_risk("There is a Risk of it."));
-        assert!(!may_state_a_risk("The museum reopened on Saturday."));
     }
 
     #[test]
@@ -539,6 +452,23 @@ mod tests {
     }
 
     #[test]
+    fn political_support_for_a_war_is_not_ongoing_harm() {
+        assert!(find("He says he has been consistent on his support for the war.").is_none());
+        assert!(
+            find("The party is a supporter of the war but critical of the minister.").is_none()
+        );
+        assert!(find("Norland is supplying shells for the war in Carpathia.").is_some());
+    }
+
+    #[test]
+    fn already_type_cues_look_forward_and_not_inside_conditions() {
+        assert!(find("Deficits grew after the attacks and ongoing operations abroad.").is_none());
+        assert!(find("If the currency continues to weaken, exporters gain.").is_none());
+        let f = find("Fighting continues to escalate along the river.").unwrap();
+        assert_eq!(f.kind, RiskKind::Ongoing);
+    }
+
+    #[test]
     fn advice_against_is_a_backfire_risk() {
         let f = find("Analysts warn against trying to isolate the regime.").unwrap();
         assert_eq!(f.kind, RiskKind::Backfire);
@@ -553,6 +483,41 @@ mod tests {
         .unwrap();
         assert!(f.likelihood_cues[0].starts_with("scenario in which"));
         assert_eq!(f.impact, 5);
+    }
+
+    #[test]
+    fn harm_word_opening_a_sentence_does_not_panic() {
+        assert!(find("Hostile crews are rare in these waters.").is_none());
+        assert!(find("Fighting is escalating along the river.").is_some());
+    }
+
+    #[test]
+    fn contrast_stops_a_cue_from_reaching_the_next_clause() {
+        let f =
+            find("It is unlikely that prices move, but a strike could halt the ferries.").unwrap();
+        assert_eq!(f.percent, 35);
+        assert!(f.likelihood_cues[0].starts_with("could"));
+    }
+
+    #[test]
+    fn subject_harm_before_a_reporting_aside_is_governed() {
+        let f = find("The drought, officials said, is likely to persist.").unwrap();
+        assert_eq!(f.percent, 67);
+        assert!(find("After the war, officials said, exports could recover.").is_none());
+    }
+
+    #[test]
+    fn capitalised_scope_word_is_a_name_not_a_scope() {
+        let f = find("The World Bank says a recession could follow.").unwrap();
+        assert_eq!(f.impact, 3);
+        let f = find("A recession could follow across the region.").unwrap();
+        assert_eq!(f.impact, 4);
+    }
+
+    #[test]
+    fn intensifier_and_scope_raise_impact_one_level_only() {
+        let f = find("A prolonged shortage could hit thousands of farms.").unwrap();
+        assert_eq!(f.impact, 4);
     }
 
     #[test]

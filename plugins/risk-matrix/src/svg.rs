@@ -14,8 +14,8 @@ const CELL_H: u32 = 84;
 const LEFT: u32 = 230;
 const TOP: u32 = 70;
 /// Ids per line and lines per cell at the normal and at the compact size.
-const ROOMY: (usize, usize, u32, u32) = (3, 3, 12, 16);
-const COMPACT: (usize, usize, u32, u32) = (4, 5, 9, 11);
+const ROOMY: (usize, usize, u32, u32) = (2, 3, 12, 16);
+const COMPACT: (usize, usize, u32, u32) = (3, 5, 9, 11);
 
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {

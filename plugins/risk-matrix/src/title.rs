@@ -102,7 +102,29 @@ const OPENERS: &[&[&str]] = &[
     &["now"],
     &["that"],
     &["and", "then"],
+    &["because"],
+    &["since"],
+    &["finally"],
 ];
+
+/// Modal verbs that open a clause whose subject is in the sentence's first clause ("Such
+/// zones would be costly, would disrupt fishing").
+const MODALS: &[&str] = &[
+    "would", "could", "may", "might", "will", "can", "should", "must",
+];
+
+/// Words that end a sentence-opening subject.
+const SUBJECT_ENDS: &[&str] = &[
+    "would", "could", "may", "might", "will", "can", "should", "must", "is", "are", "was", "were",
+    "has", "have",
+];
+
+/// Most words of a subject pulled in from the first clause.
+const MAX_SUBJECT_WORDS: usize = 5;
+
+/// Pronouns: a title that starts with one after dropping its speaker loses its meaning ("The
+/// union said it would strike" must keep "The union").
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i", "you", "this", "that"];
 
 /// The title for a sentence whose governing cue spans words `cue_first..cue_end`.
 pub fn short_title(
@@ -169,21 +191,78 @@ fn clause_title(view: &SentenceView<'_>, cue_first: usize) -> String {
             start = i;
         }
     }
+    // ", which may harm growth" and ", setting the scene for a war" lean on the clause before
+    // them for their subject
+    let leans_back = {
+        let first = words[start].lower.as_str();
+        matches!(first, "which" | "who" | "whom" | "whose")
+            || (first.ends_with("ing") && !words[start].capitalized)
+    };
+    if leans_back && start > 0 && !words[start - 1].aside {
+        let previous = words[start - 1].clause;
+        while start > 0 && words[start - 1].clause == previous && !words[start - 1].aside {
+            start -= 1;
+        }
+    }
     let end = (cue_first..words.len())
         .find(|&i| words[i].clause != clause && !words[i].aside && i > cue_first)
         .unwrap_or(words.len());
     let mut picked = stop_at_reason(view, (start..end).filter(|&i| !words[i].aside).collect());
-    // "Analysts warn that a collision could …" → "a collision could …"
+    // "Analysts warn that a collision could …" → "a collision could …"; also when the cue is
+    // the warning itself ("Economists warn that a shortage could …")
     if let Some(n) = picked.iter().rposition(|&i| {
-        i < cue_first
+        i < cue_first.max(cue_end_of_saying(view, cue_first))
             && words[i].lower == "that"
             && i > 0
             && SAYING.contains(&words[i - 1].lower.as_str())
+    }) && picked.len() > n + MIN_OBJECT_WORDS
+    {
+        picked.drain(..=n);
+    } else if let Some(n) = picked.iter().take(4).position(|&i| {
+        // "Hydrologists say the drought is likely …" → "the drought is likely …"
+        i < cue_first
+            && SAYING.contains(&words[i].lower.as_str())
+            && picked_after(&picked, i)
+                .is_some_and(|&j| j < cue_first && !PRONOUNS.contains(&words[j].lower.as_str()))
     }) {
         picked.drain(..=n);
     }
+    // ", would disrupt fishing" → "Such zones would disrupt fishing"
+    if let Some(&first) = picked.first()
+        && first > 0
+        && MODALS.contains(&words[first].lower.as_str())
+    {
+        // the subject ends at its verb, or with the first clause when a reporting aside
+        // follows it ("The backlog, the port authority said, may spread")
+        let subject_end = (0..first.min(MAX_SUBJECT_WORDS + 1)).find(|&i| {
+            SUBJECT_ENDS.contains(&words[i].lower.as_str()) || words[i].clause != words[0].clause
+        });
+        if let Some(k) = subject_end.filter(|&k| k > 0 && words[k - 1].clause == words[0].clause) {
+            let mut with_subject: Vec<usize> = (0..k).collect();
+            with_subject.extend(picked.iter().copied());
+            picked = with_subject;
+        }
+    }
     strip_openers(view, &mut picked);
     join_runs(view, &picked)
+}
+
+/// The word picked after word `i`.
+fn picked_after(picked: &[usize], i: usize) -> Option<&usize> {
+    picked.iter().find(|&&j| j > i)
+}
+
+/// Where a saying cue such as "warn that" ends, so the title can start after it; the cue's own
+/// start for any other cue.
+fn cue_end_of_saying(view: &SentenceView<'_>, cue_first: usize) -> usize {
+    let words = &view.words;
+    if SAYING.contains(&words[cue_first].lower.as_str())
+        && words.get(cue_first + 1).is_some_and(|w| w.lower == "that")
+    {
+        cue_first + 2
+    } else {
+        cue_first
+    }
 }
 
 /// Cuts before "because", "including" and the like, once the title has a few words.
@@ -324,6 +403,19 @@ mod tests {
                 Framing::Plain
             ),
             "The levee could fail"
+        );
+    }
+
+    #[test]
+    fn trailing_relative_clause_keeps_its_subject() {
+        assert_eq!(
+            title_at(
+                "Rates rose again, which may harm growth.",
+                "may",
+                1,
+                Framing::Plain
+            ),
+            "Rates rose again, which may harm growth"
         );
     }
 

@@ -22,6 +22,7 @@ use brief_text::summarize::{Budget, Candidate, redundancy, select};
 use serde_json::json;
 
 pub use options::{DEFAULT_POINTS, SummaryOptions};
+pub use pool::summary_sentences;
 
 use merge::Passage;
 

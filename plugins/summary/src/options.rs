@@ -3,8 +3,11 @@
 use brief_core::{Options, PluginError};
 use brief_text::summarize::{PRESETS, Weights};
 
-/// Key points when brief.toml does not say.
-pub const DEFAULT_POINTS: usize = 5;
+/// Key points when brief.toml does not say. Seven, not five: a long analytical source makes
+/// five or more separate judgements, and with five slots the spread-out picks of the report
+/// preset left one of them out on real commentary (docs/plugins/summary.md). `max_words` is
+/// the control for a shorter section.
+pub const DEFAULT_POINTS: usize = 7;
 
 /// Briefs are built from reports and analysis more than from breaking news.
 pub const DEFAULT_PRESET: &str = "report";
@@ -83,7 +86,7 @@ mod tests {
     #[test]
     fn defaults() {
         let o = SummaryOptions::read(&serde_json::Value::Null).unwrap();
-        assert_eq!(o.points, 5);
+        assert_eq!(o.points, DEFAULT_POINTS);
         assert_eq!(o.max_words, None);
         assert!(o.bottom_line);
         assert_eq!(o.weights, Weights::report());

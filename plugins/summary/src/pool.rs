@@ -6,15 +6,35 @@
 //! only a single source makes. Centroids make this linear in the number of sentences; no pair of
 //! sentences from different sources is ever compared while ranking.
 
-use brief_core::Article;
+use brief_core::{Article, ParagraphKind};
 use brief_text::similarity::SparseVector;
 use brief_text::summarize::{Analysis, DocSentence, Document, Weights, analyze};
 use brief_text::terms::TermIndex;
 
+/// Indices into `article.sentences` of the sentences a summary may quote: not boilerplate
+/// (bios, share prompts) and not a heading. A heading ("# Title", "## Findings") labels a part
+/// of the text; it states nothing, yet its words are the part's keywords, so centrality and
+/// keyword coverage would otherwise rank it high.
+pub fn summary_sentences(article: &Article) -> Vec<usize> {
+    article
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            !s.boilerplate
+                && !matches!(
+                    article.paragraphs.get(s.paragraph).map(|p| &p.kind),
+                    Some(ParagraphKind::Heading { .. })
+                )
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// One source's body sentences and their scores.
 #[derive(Debug)]
 pub struct SourceAnalysis {
-    /// Indices into the article's `sentences` of the body (non-boilerplate) sentences.
+    /// Indices into the article's `sentences` of the body sentences ([`summary_sentences`]).
     pub body: Vec<usize>,
     /// Indexed like `body`.
     pub analysis: Analysis,
@@ -27,9 +47,7 @@ pub fn analyze_sources(articles: &[Article], weights: &Weights) -> Vec<SourceAna
     articles
         .iter()
         .map(|article| {
-            let body: Vec<usize> = (0..article.sentences.len())
-                .filter(|&i| !article.sentences[i].boilerplate)
-                .collect();
+            let body = summary_sentences(article);
             let doc = Document {
                 title: article.source.title.as_deref(),
                 sentences: body
@@ -65,7 +83,20 @@ pub fn pool(sources: &[SourceAnalysis], weights: &Weights) -> Vec<Pooled> {
         .iter()
         .map(|s| centroid(&s.analysis.vectors))
         .collect();
-    let total = SparseVector::sum(&centroids);
+    // The sum of all centroids, dense over term ids (they run from 0 to the vocabulary size):
+    // a sentence's dot product with it is one array read per term instead of a binary search
+    // in a brief-wide vocabulary.
+    let terms = centroids
+        .iter()
+        .filter_map(|c| c.entries().last().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut total = vec![0.0f32; terms];
+    for c in &centroids {
+        for &(t, w) in c.entries() {
+            total[t as usize] += w;
+        }
+    }
     let others = sources.len().saturating_sub(1);
     let mut out = Vec::new();
     for (source, s) in sources.iter().enumerate() {
@@ -79,7 +110,12 @@ pub fn pool(sources: &[SourceAnalysis], weights: &Weights) -> Vec<Pooled> {
                 0.0
             } else {
                 let v = &s.analysis.vectors[body];
-                f64::from(v.dot(&total) - v.dot(&centroids[source])) / others as f64
+                let with_own: f32 = v
+                    .entries()
+                    .iter()
+                    .map(|&(t, w)| w * total[t as usize])
+                    .sum();
+                f64::from(with_own - v.dot(&centroids[source])) / others as f64
             };
             out.push(Pooled {
                 source,

@@ -69,24 +69,49 @@ fn is_cue_word(lower: &str) -> bool {
     CUE_WORDS.binary_search(&lower).is_ok() || CUE_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
+/// Longest cue word or prefix, in bytes ("nevertheless"): a word's first bytes beyond this
+/// never decide whether it is a cue.
+const CUE_BYTES: usize = 12;
+
 /// How strongly a sentence reads as a judgement: cue count, saturating at `saturation`, 0..1.
 pub fn judgement_strength(text: &str, saturation: usize) -> f64 {
     if saturation == 0 {
         return 0.0;
     }
+    // Cues are ASCII, so ASCII lowercasing into a stack buffer decides them; this runs over
+    // every word of every source, where allocating a lowercase String per word was costly.
+    // A word longer than the buffer keeps its first bytes and a marker byte, so it can still
+    // match a prefix ("recommendations") but never a whole cue word.
     let mut hits = 0;
-    let mut previous = String::new();
-    let mut lower = String::new();
+    let mut previous = [0u8; CUE_BYTES + 1];
+    let mut previous_len = 0;
     for range in words(text) {
-        lower.clear();
-        lower.extend(text[range].chars().flat_map(char::to_lowercase));
-        if is_cue_word(&lower) || CUE_PAIRS.iter().any(|&(a, b)| previous == a && lower == b) {
+        let word = text[range].as_bytes();
+        let mut lower = [0u8; CUE_BYTES + 1];
+        let len = word.len().min(CUE_BYTES + 1);
+        for (l, b) in lower.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        if word.len() > CUE_BYTES {
+            lower[CUE_BYTES] = 0xff;
+        }
+        // Not valid UTF-8 after a cut inside a character or with the marker: such a word is
+        // no cue word, and prefixes are compared as bytes.
+        let bytes = &lower[..len];
+        let cue = match std::str::from_utf8(bytes) {
+            Ok(lower) => is_cue_word(lower),
+            Err(_) => CUE_PREFIXES.iter().any(|p| bytes.starts_with(p.as_bytes())),
+        } || CUE_PAIRS
+            .iter()
+            .any(|&(a, b)| &previous[..previous_len] == a.as_bytes() && bytes == b.as_bytes());
+        if cue {
             hits += 1;
             if hits >= saturation {
                 break;
             }
         }
-        std::mem::swap(&mut previous, &mut lower);
+        previous = lower;
+        previous_len = len;
     }
     hits as f64 / saturation as f64
 }
@@ -113,6 +138,14 @@ mod tests {
             judgement_strength("The report recommends closer cooperation with partners.", 3) > 0.0
         );
         assert!(judgement_strength("They planned in parallel rather than jointly.", 3) > 0.0);
+    }
+
+    #[test]
+    fn long_words_match_prefixes_only() {
+        assert!(judgement_strength("Recommendations followed.", 1) > 0.0);
+        assert!(judgement_strength("RISKS and Warnings", 2) == 1.0);
+        assert_eq!(judgement_strength("nevertheless-ish notable", 1), 0.0);
+        assert_eq!(judgement_strength("Nevertheless", 1), 1.0);
     }
 
     #[test]

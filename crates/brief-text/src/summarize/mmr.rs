@@ -66,14 +66,31 @@ impl Redundancy {
 }
 
 /// Indices into `candidates` in the order they were chosen (best first).
+///
+/// Lazy greedy: a candidate's value is its score minus costs that are never negative, so once
+/// candidates are visited in falling score order, none whose score is below the best value
+/// found so far can win. Each step therefore looks at the top of the ranking only, and a
+/// candidate's costs are brought up to date (against the sentences chosen since it was last
+/// looked at) only when it is visited. The result is exactly that of the plain greedy loop,
+/// ties included (the earliest candidate wins), but a brief with tens of thousands of pooled
+/// sentences no longer pays for comparing every one of them with every point chosen.
 pub fn select(candidates: &[Candidate<'_>], budget: Budget, redundancy: Redundancy) -> Vec<usize> {
     let n = candidates.len();
+    // falling score, earlier candidate first on equal scores
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        candidates[b]
+            .score
+            .total_cmp(&candidates[a].score)
+            .then(a.cmp(&b))
+    });
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; n];
-    // highest similarity of each candidate to the chosen set
+    // highest similarity of each candidate to the first `checked[i]` chosen sentences, and its
+    // highest nearness to a chosen sentence of its document among those
     let mut closest = vec![0.0f64; n];
-    // highest nearness of each candidate to a chosen sentence of its document
     let mut nearest = vec![0.0f64; n];
+    let mut checked = vec![0usize; n];
     let mut words = 0usize;
     loop {
         let room = match budget {
@@ -88,8 +105,24 @@ pub fn select(candidates: &[Candidate<'_>], budget: Budget, redundancy: Redundan
             break;
         }
         let mut best: Option<(usize, f64)> = None;
-        for (i, c) in candidates.iter().enumerate() {
-            if taken[i] || closest[i] > redundancy.duplicate {
+        for &i in &order {
+            let c = &candidates[i];
+            if let Some((b, value)) = best
+                && (c.score < value || (c.score == value && i > b))
+            {
+                // everything further down scores lower still: no later candidate can win
+                break;
+            }
+            if taken[i] {
+                continue;
+            }
+            for &picked in &chosen[checked[i]..] {
+                let p = &candidates[picked];
+                closest[i] = closest[i].max(f64::from(c.vector.dot(p.vector)));
+                nearest[i] = nearest[i].max(redundancy.nearness(c, p));
+            }
+            checked[i] = chosen.len();
+            if closest[i] > redundancy.duplicate {
                 continue;
             }
             if let Budget::Within { words: w, .. } = budget
@@ -99,8 +132,11 @@ pub fn select(candidates: &[Candidate<'_>], budget: Budget, redundancy: Redundan
             }
             let value =
                 c.score - redundancy.similarity * closest[i] - redundancy.proximity * nearest[i];
-            // strict `>` keeps the earliest candidate on ties
-            if best.is_none_or(|(_, b)| value > b) {
+            let better = match best {
+                None => true,
+                Some((b, v)) => value > v || (value == v && i < b),
+            };
+            if better {
                 best = Some((i, value));
             }
         }
@@ -108,13 +144,6 @@ pub fn select(candidates: &[Candidate<'_>], budget: Budget, redundancy: Redundan
         taken[pick] = true;
         chosen.push(pick);
         words += candidates[pick].words;
-        let picked = &candidates[pick];
-        for (i, c) in candidates.iter().enumerate() {
-            if !taken[i] {
-                closest[i] = closest[i].max(f64::from(c.vector.dot(picked.vector)));
-                nearest[i] = nearest[i].max(redundancy.nearness(c, picked));
-            }
-        }
     }
     chosen
 }
@@ -195,6 +224,76 @@ mod tests {
             ..SIM
         };
         assert_eq!(select(&cands, Budget::Sentences(2), spread), vec![0, 2]);
+    }
+
+    /// The plain greedy loop the lazy one replaces: every candidate, every step.
+    fn select_plain(cands: &[Candidate<'_>], k: usize, r: Redundancy) -> Vec<usize> {
+        let mut chosen: Vec<usize> = Vec::new();
+        while chosen.len() < k {
+            let mut best: Option<(usize, f64)> = None;
+            for (i, c) in cands.iter().enumerate() {
+                if chosen.contains(&i) {
+                    continue;
+                }
+                let closest = chosen
+                    .iter()
+                    .map(|&p| f64::from(c.vector.dot(cands[p].vector)))
+                    .fold(0.0, f64::max);
+                if closest > r.duplicate {
+                    continue;
+                }
+                let nearest = chosen
+                    .iter()
+                    .map(|&p| r.nearness(c, &cands[p]))
+                    .fold(0.0, f64::max);
+                let value = c.score - r.similarity * closest - r.proximity * nearest;
+                if best.is_none_or(|(_, b)| value > b) {
+                    best = Some((i, value));
+                }
+            }
+            let Some((pick, _)) = best else { break };
+            chosen.push(pick);
+        }
+        chosen
+    }
+
+    #[test]
+    fn lazy_selection_equals_the_plain_greedy_loop() {
+        let mut state: u64 = 11;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as u32
+        };
+        let vectors: Vec<SparseVector> = (0..200)
+            .map(|_| unit(&(0..4).map(|_| next() % 30).collect::<Vec<_>>()))
+            .collect();
+        let cands: Vec<Candidate<'_>> = vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Candidate {
+                // coarse scores so that ties occur
+                score: f64::from(next() % 10) / 10.0,
+                vector: v,
+                words: 10,
+                document: i % 3,
+                position: f64::from(next() % 100) / 100.0,
+            })
+            .collect();
+        let spread = Redundancy {
+            proximity: 0.7,
+            window: 0.2,
+            ..SIM
+        };
+        for r in [SIM, spread] {
+            for k in [1, 5, 20] {
+                assert_eq!(
+                    select(&cands, Budget::Sentences(k), r),
+                    select_plain(&cands, k, r)
+                );
+            }
+        }
     }
 
     #[test]

@@ -72,7 +72,7 @@ weights! {
     /// than one paragraph.
     paragraph_lead = 0.0;
     /// Weight of directed centrality (min-max scaled to 0..1 within the document).
-    centrality = 0.5;
+    centrality = 0.8;
     /// How much similarity to *later* sentences counts towards centrality (PacSum's insight: a
     /// sentence that later sentences elaborate on is a good summary sentence).
     centrality_forward = 1.0;
@@ -107,8 +107,9 @@ weights! {
     short_words = 8.0;
     /// Penalty for a sentence with no words; `short_words − 1` words get a fraction of it.
     short_penalty = 0.3;
-    /// Sentences with more words than this are penalised, in proportion to the excess.
-    long_words = 40.0;
+    /// Sentences with more words than this are penalised, in proportion to the excess. News
+    /// highlights are short; a glued run of captions is long.
+    long_words = 25.0;
     /// Penalty per `long_words` words beyond `long_words`.
     long_penalty = 0.3;
     /// MMR trade-off: how much similarity to an already chosen sentence costs.
@@ -153,6 +154,8 @@ impl Weights {
             proximity: 1.0,
             proximity_window: 0.15,
             quote_penalty: 0.6,
+            // analysis states its judgements in longer sentences than news leads
+            long_words: 40.0,
             source_candidates: 30.0,
             ..Self::default()
         }

@@ -28,6 +28,9 @@ pub(crate) mod bits {
     pub const RULE_DOCUMENT: u32 = 1 << 8;
     /// A word that can start a cue on its own (see `trigger`).
     pub const TRIGGER: u32 = 1 << 9;
+    pub const SPEECH: u32 = 1 << 10;
+    pub const REPORTING: u32 = 1 << 11;
+    pub const AGENT: u32 = 1 << 12;
 }
 
 /// Words that can start a cue on their own, beyond the verb and adjective lists.
@@ -101,6 +104,9 @@ static WORD_BITS: std::sync::LazyLock<WordMap<&'static str, u32>> =
             (MUST_ADJECTIVES, bits::TRIGGER),
             (SHOULD_ADJECTIVES, bits::TRIGGER),
             (MISTAKE_WORDS, bits::TRIGGER),
+            (SPEECH_VERBS, bits::SPEECH),
+            (REPORTING_VERBS, bits::REPORTING),
+            (AGENT_NOUNS, bits::AGENT),
         ] {
             for word in list {
                 *map.entry(*word).or_insert(0) |= bit;
@@ -112,6 +118,11 @@ static WORD_BITS: std::sync::LazyLock<WordMap<&'static str, u32>> =
 /// The `bits` of the hot lists that `word` (lowercase) belongs to; 0 for most words.
 pub(crate) fn word_bits(word: &str) -> u32 {
     WORD_BITS.get(word).copied().unwrap_or(0)
+}
+
+/// Whether `word` (lowercase) is in any of the lists named by `mask`: one hash lookup.
+pub(crate) fn is_in(word: &str, mask: u32) -> bool {
+    word_bits(word) & mask != 0
 }
 
 #[cfg(test)]
@@ -152,6 +163,9 @@ mod tests {
         ("NAME_JOINERS", NAME_JOINERS),
         ("NOT_FIRST_NAMES", NOT_FIRST_NAMES),
         ("TRIGGER_WORDS", TRIGGER_WORDS),
+        ("REPORTING_VERBS", REPORTING_VERBS),
+        ("AUXILIARIES", AUXILIARIES),
+        ("OBLIGATION_PARTICIPLES", OBLIGATION_PARTICIPLES),
     ];
 
     #[test]

@@ -102,6 +102,7 @@ pub const HARMS: &[Harm] = &[
     harm("famine|pandemic|epidemic|meltdown", 4, "catastrophe"),
     harm("humanitarian crisis|disaster", 4, "crisis"),
     harm("proliferation|arms race", 4, "escalation"),
+    harm("sabotage|sabotaged|sabotaging", 4, "attack"),
     // 3 Moderate
     harm(
         "combat|fighting|clash|clashes|clashed|clashing|skirmish|skirmishes",
@@ -132,6 +133,35 @@ pub const HARMS: &[Harm] = &[
         "crisis|crises|recession|shortage|shortages|outage|outages",
         3,
         "crisis",
+    ),
+    harm("scarcity|scarcities", 3, "crisis"),
+    harm("blackout|blackouts|brownout|brownouts", 3, "outage"),
+    harm("power cut|cuts", 3, "outage"),
+    harm(
+        "drought|droughts|flood|floods|flooding|wildfire|wildfires|heatwave|heatwaves",
+        3,
+        "natural hazard",
+    ),
+    harm(
+        "interference|interfere|interferes|interfering|tampering",
+        3,
+        "interference",
+    ),
+    harm(
+        "strike|strikes|walkout|walkouts|stoppage|stoppages|lockout",
+        3,
+        "strike",
+    ),
+    harm(
+        "interruption|interruptions|paralysis|paralyse|paralyze|paralysed|paralyzed",
+        3,
+        "disruption",
+    ),
+    harm("job losses|cuts", 3, "jobs"),
+    harm(
+        "layoffs|lay-offs|redundancies|bankruptcy|bankruptcies|insolvency",
+        3,
+        "jobs",
     ),
     harm("weaken|weakens|weakened|weakening", 3, "undermine"),
     harm(
@@ -176,6 +206,11 @@ pub const HARMS: &[Harm] = &[
     harm("threaten|threatens|threatened|threatening", 3, "damage"),
     // 2 Minor
     harm("hurt|hurts|hurting", 2, "damage"),
+    harm(
+        "congestion|gridlock|bottleneck|bottlenecks|backlog|backlogs",
+        2,
+        "congestion",
+    ),
     harm(
         "strain|strains|strained|friction|frictions|setback|setbacks",
         2,
@@ -241,7 +276,7 @@ pub const DIMINISHERS: &[&str] = &[
     "symbolic",
 ];
 
-/// Scope words anywhere in the sentence's main line: many people, places or fronts (+1).
+/// Scope phrases anywhere in the sentence's main line: many people, places or fronts (+1).
 pub const BROAD_SCOPE: &[&str] = &[
     "global",
     "globally",
@@ -254,16 +289,32 @@ pub const BROAD_SCOPE: &[&str] = &[
     "nationwide",
     "continent-wide",
     "entire",
+    "thousands",
     "millions",
     "billions",
     "simultaneous",
     "simultaneously",
     "two-front",
     "multiple",
+    "across the region|country|continent|economy|sector|industry|board",
+    "a|one fifth|quarter|third of",
+    "half of",
 ];
 
 /// Scope words that confine the harm (−1).
 pub const NARROW_SCOPE: &[&str] = &["local", "localized", "localised", "isolated", "contained"];
+
+/// The broad-scope matcher, built once.
+pub fn broad_scope_set() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(BROAD_SCOPE))
+}
+
+/// The narrow-scope matcher, built once.
+pub fn narrow_scope_set() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(NARROW_SCOPE))
+}
 
 /// Words that turn a following harm into its opposite ("prevent war", "deter an attack").
 pub const PREVENTERS: &[&str] = &[
@@ -303,6 +354,49 @@ pub const PREVENTERS: &[&str] = &[
     "withstand",
     "resist",
     "resisting",
+    // remedies: the harm after them is being dealt with ("clear the backlog")
+    "clear",
+    "clears",
+    "clearing",
+    "resolve",
+    "resolves",
+    "resolving",
+    "ease",
+    "eases",
+    "easing",
+    "tackle",
+    "tackles",
+    "tackling",
+    "fix",
+    "fixes",
+    "fixing",
+    "repair",
+    "repairs",
+    "repairing",
+    "relieve",
+    "relieves",
+    "relieving",
+    "alleviate",
+    "alleviates",
+    "alleviating",
+    "contain",
+    "containing",
+    "curb",
+    "curbs",
+    "curbing",
+    "limit",
+    "limits",
+    "limiting",
+    "minimise",
+    "minimize",
+    "minimising",
+    "minimizing",
+    "halt",
+    "halts",
+    "halting",
+    "reverse",
+    "reverses",
+    "reversing",
 ];
 
 /// Words that say one party keeps a harm going for another ("a key supporter of the war").

@@ -225,6 +225,19 @@ pub const CUES: &[Cue] = &[
     cue("at risk", 40, Frame, Adverse, Drop),
     cue("risk|risks|danger|dangers", 40, Frame, Plain, Drop),
     cue("vulnerable to", 40, Frame, Plain, Drop),
+    // being told to get ready for a harm names it as a risk ("towns must prepare for
+    // shortages"); a bare "prepare for" is left out because the preparer may be the one who
+    // causes the harm ("prepare for an invasion")
+    cue("brace|braces|braced|bracing for", 40, Frame, Plain, Drop),
+    cue("must|should prepare|brace for", 40, Frame, Plain, Drop),
+    cue("must|should also prepare|brace for", 40, Frame, Plain, Drop),
+    cue(
+        "need|needs|have|has to prepare|brace for",
+        40,
+        Frame,
+        Plain,
+        Drop,
+    ),
     // the harm is already happening
     cue("already", 97, Ongoing, Plain, Drop),
     cue("ongoing", 97, Ongoing, Plain, Drop),
