@@ -2,6 +2,7 @@
 
 mod commands;
 mod plugins;
+mod remote;
 mod watch_set;
 
 use std::process::ExitCode;

@@ -78,6 +78,8 @@ fn template_override_added_later_rebuilds() {
     let scratch = Scratch::new();
     let brief = scratch.fixture("custom-template");
     build(&scratch, &brief, &[]);
+    // git keeps no empty folders, so the partials folder may not exist yet either
+    std::fs::create_dir_all(brief.join("templates/partials")).unwrap();
     std::fs::write(
         brief.join("templates/partials/sources.md.hbs"),
         "## Where this comes from\n",

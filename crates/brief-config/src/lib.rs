@@ -9,8 +9,8 @@ mod model;
 
 pub use error::{ConfigError, Location, locate};
 pub use model::{
-    BriefConfig, EditionsConfig, Format, Margins, OutputConfig, PdfConfig, PluginConfig,
-    ScheduleConfig, SectionConfig, SourceConfig,
+    BriefConfig, DEFAULT_FEED_ITEMS, EditionsConfig, Format, Margins, OutputConfig, PdfConfig,
+    PluginConfig, ScheduleConfig, SectionConfig, SourceConfig, SourceLocation,
 };
 
 use std::path::Path;

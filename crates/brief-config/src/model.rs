@@ -46,7 +46,8 @@ pub struct OutputConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceConfig {
     pub id: String,
-    pub path: String,
+    /// Where the text comes from.
+    pub location: SourceLocation,
     pub title: Option<String>,
     pub author: Option<String>,
     pub publisher: Option<String>,
@@ -54,6 +55,30 @@ pub struct SourceConfig {
     /// Where the entry starts in brief.toml, for messages.
     pub line: usize,
 }
+
+/// One of `path`, `url` or `feed` in a `[[sources]]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceLocation {
+    /// A file, relative to the brief folder.
+    File(String),
+    /// A web page, fetched and reduced to its article text.
+    Url(String),
+    /// An RSS, Atom or JSON feed; its newest `max_items` items become sources.
+    Feed { url: String, max_items: usize },
+}
+
+impl SourceLocation {
+    /// The remote address, for `url` and `feed` sources.
+    pub fn remote_url(&self) -> Option<&str> {
+        match self {
+            SourceLocation::File(_) => None,
+            SourceLocation::Url(url) | SourceLocation::Feed { url, .. } => Some(url),
+        }
+    }
+}
+
+/// Feed items a `feed` source takes when `max_items` is not given.
+pub const DEFAULT_FEED_ITEMS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionConfig {
@@ -245,7 +270,10 @@ struct RawPlugin {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    path: String,
+    path: Option<String>,
+    url: Option<String>,
+    feed: Option<String>,
+    max_items: Option<usize>,
     id: Option<String>,
     title: Option<String>,
     author: Option<String>,
@@ -309,9 +337,11 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         let line = locate(text, s.span().start).line;
         let span = s.span();
         let s = s.into_inner();
+        let location =
+            source_location(&s).map_err(|m| ConfigError::new(display, at(span.start), m))?;
         let id = match s.id {
             Some(id) => id,
-            None => unique_id(&slug(stem(&s.path)), &source_ids),
+            None => unique_id(&slug(&default_source_name(&location)), &source_ids),
         };
         if !source_ids.insert(id.clone()) {
             return Err(ConfigError::new(
@@ -322,7 +352,7 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         }
         sources.push(SourceConfig {
             id,
-            path: s.path,
+            location,
             title: s.title,
             author: s.author,
             publisher: s.publisher,
@@ -455,6 +485,60 @@ fn toml_to_json(v: toml::Value) -> Value {
     }
 }
 
+fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
+    let given = [&s.path, &s.url, &s.feed]
+        .iter()
+        .filter(|v| v.is_some())
+        .count();
+    if given != 1 {
+        return Err("a [[sources]] entry needs exactly one of `path`, `url` or `feed`".into());
+    }
+    if s.max_items.is_some() && s.feed.is_none() {
+        return Err("`max_items` applies only to `feed` sources".into());
+    }
+    let http = |key: &str, url: &str| {
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            Ok(url.to_string())
+        } else {
+            Err(format!(
+                "`{key}` must be an http:// or https:// URL, not `{url}`"
+            ))
+        }
+    };
+    if let Some(path) = &s.path {
+        return Ok(SourceLocation::File(path.clone()));
+    }
+    if let Some(url) = &s.url {
+        return http("url", url).map(SourceLocation::Url);
+    }
+    let url = http("feed", s.feed.as_deref().unwrap_or_default())?;
+    let max_items = s.max_items.unwrap_or(DEFAULT_FEED_ITEMS);
+    if max_items == 0 {
+        return Err("`max_items` must be at least 1".into());
+    }
+    Ok(SourceLocation::Feed { url, max_items })
+}
+
+/// The name a source's id is derived from when none is given: the file stem, or the last
+/// meaningful part of the URL ("https://example.org/news/port-strike.html" → "port-strike").
+fn default_source_name(location: &SourceLocation) -> String {
+    match location {
+        SourceLocation::File(path) => stem(path).to_string(),
+        SourceLocation::Url(url) | SourceLocation::Feed { url, .. } => {
+            let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+            let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+            let mut parts = rest.split('/').filter(|p| !p.is_empty());
+            let host = parts.next().unwrap_or("source").to_string();
+            parts
+                .next_back()
+                .map(stem)
+                .filter(|p| !p.is_empty() && !matches!(*p, "index" | "feed" | "rss" | "atom"))
+                .map_or(host, str::to_string)
+        }
+    }
+}
+
 fn stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     name.rsplit_once('.').map_or(name, |(s, _)| s)
@@ -573,5 +657,49 @@ points = 1
         let e = parse("title = \"x\n", "brief.toml").unwrap_err();
         assert!(!e.to_string().contains('\n'));
         assert_eq!(e.location.map(|l| l.line), Some(1));
+    }
+
+    #[test]
+    fn url_and_feed_sources_get_ids_from_their_address() {
+        let c = parse(
+            "title = \"x\"\n[[sources]]\nurl = \"https://example.org/news/port-strike.html?x=1\"\n\
+             [[sources]]\nfeed = \"https://example.org/feed\"\nmax_items = 3\n",
+            "brief.toml",
+        )
+        .unwrap();
+        assert_eq!(c.sources[0].id, "port-strike");
+        assert_eq!(
+            c.sources[0].location,
+            SourceLocation::Url("https://example.org/news/port-strike.html?x=1".into())
+        );
+        assert_eq!(c.sources[1].id, "example-org");
+        assert_eq!(
+            c.sources[1].location,
+            SourceLocation::Feed {
+                url: "https://example.org/feed".into(),
+                max_items: 3
+            }
+        );
+    }
+
+    #[test]
+    fn a_source_needs_exactly_one_location() {
+        let both = "title = \"x\"\n[[sources]]\npath = \"a.txt\"\nurl = \"https://a.test/\"\n";
+        let e = parse(both, "brief.toml").unwrap_err().to_string();
+        assert!(e.starts_with("brief.toml:2:"), "{e}");
+        assert!(e.contains("exactly one of `path`, `url` or `feed`"), "{e}");
+        let none = "title = \"x\"\n[[sources]]\ntitle = \"t\"\n";
+        assert!(parse(none, "brief.toml").is_err());
+    }
+
+    #[test]
+    fn non_http_urls_are_refused_at_their_line() {
+        let text = "title = \"x\"\n\n[[sources]]\nurl = \"file:///etc/passwd\"\n";
+        let e = parse(text, "brief.toml").unwrap_err().to_string();
+        assert!(e.starts_with("brief.toml:3:"), "{e}");
+        assert!(e.contains("must be an http:// or https:// URL"), "{e}");
+        let items = "title = \"x\"\n[[sources]]\nurl = \"https://a.test/\"\nmax_items = 2\n";
+        let e = parse(items, "brief.toml").unwrap_err().to_string();
+        assert!(e.contains("only to `feed`"), "{e}");
     }
 }

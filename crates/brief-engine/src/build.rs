@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use brief_config::{BriefConfig, Format};
+use brief_config::{BriefConfig, Format, SourceLocation};
 use brief_core::{Article, Brief, BriefMeta, Level, SCHEMA_VERSION, Section, SectionRequest};
 use brief_ingest::{Format as SourceFormat, SourceSpec};
 use brief_render::Templates;
@@ -354,51 +354,160 @@ fn ingest_sources(
     let mut articles = Vec::with_capacity(config.sources.len());
     let mut originals = Vec::with_capacity(config.sources.len());
     for source in &config.sources {
-        let file = location.dir.join(&source.path);
-        let display = file.display().to_string();
-        let io = |e: std::io::Error| {
-            let cause = if e.kind() == std::io::ErrorKind::NotFound {
-                format!(
-                    "source file not found (listed in {} line {})",
-                    config.display_path, source.line
-                )
-            } else {
-                format!("cannot read source: {e}")
-            };
-            EngineError::Io {
-                path: display.clone(),
-                source: std::io::Error::new(e.kind(), cause),
-            }
-        };
-        let meta = std::fs::metadata(&file).map_err(io)?;
-        if meta.len() > config.max_source_bytes {
-            return Err(brief_ingest::IngestError::TooLarge {
-                path: display,
-                size: meta.len(),
-                limit: config.max_source_bytes,
-            }
-            .into());
-        }
-        let bytes = std::fs::read(&file).map_err(io)?;
         let spec = SourceSpec {
             id: source.id.clone(),
-            path: Some(source.path.clone()),
+            path: None,
             url: None,
             title: source.title.clone(),
             author: source.author.clone(),
             publisher: source.publisher.clone(),
             published: source.published.clone(),
         };
-        let article = brief_ingest::parse_source(
-            &bytes,
-            SourceFormat::from_path(&file),
-            spec,
-            config.max_source_bytes,
-            &display,
-        )?;
-        inputs.push(Input::read(file, &bytes));
-        articles.push(article);
-        originals.push(bytes);
+        match &source.location {
+            SourceLocation::File(path) => {
+                let file = location.dir.join(path);
+                let not_found = format!(
+                    "source file not found (listed in {} line {})",
+                    config.display_path, source.line
+                );
+                let spec = SourceSpec {
+                    path: Some(path.clone()),
+                    ..spec
+                };
+                let (article, bytes) = ingest_file(
+                    config,
+                    &file,
+                    spec,
+                    SourceFormat::from_path(&file),
+                    &not_found,
+                )?;
+                inputs.push(Input::read(file, &bytes));
+                articles.push(article);
+                originals.push(bytes);
+            }
+            SourceLocation::Url(url) | SourceLocation::Feed { url, .. } => {
+                let dir = crate::remote::cache_dir(location, &source.id);
+                let Some((manifest, manifest_bytes)) =
+                    crate::remote::read_manifest(&dir).filter(|(m, _)| &m.url == url)
+                else {
+                    let why = crate::remote::FetchStates::peek(location)
+                        .get(url)
+                        .and_then(|s| s.last_error.clone())
+                        .map_or(String::new(), |e| format!(": {e}"));
+                    return Err(EngineError::Usage(format!(
+                        "{}:{}: source `{}` ({url}) has not been fetched yet{why}",
+                        config.display_path, source.line, source.id
+                    )));
+                };
+                inputs.push(Input::read(dir.join("manifest.json"), &manifest_bytes));
+                let feed = matches!(source.location, SourceLocation::Feed { .. });
+                for item in &manifest.items {
+                    let file = dir.join(&item.file);
+                    let spec = cached_spec(&spec, item, feed, location, &file);
+                    let missing = format!(
+                        "cached copy of {url} is incomplete; run `brief build --force` to fetch it again"
+                    );
+                    let (article, bytes) =
+                        ingest_file(config, &file, spec, SourceFormat::Plain, &missing)?;
+                    inputs.push(Input::read(file, &bytes));
+                    articles.push(article);
+                    originals.push(bytes);
+                }
+            }
+        }
     }
     Ok((articles, originals))
+}
+
+/// Metadata of a cached remote article. For a page, brief.toml's values win over what the
+/// page says about itself; for a feed, the item's own title and date win, and brief.toml's
+/// title names the feed (shown as the publisher when none is given).
+fn cached_spec(
+    configured: &SourceSpec,
+    item: &crate::remote::CachedItem,
+    feed: bool,
+    location: &BriefLocation,
+    file: &std::path::Path,
+) -> SourceSpec {
+    let or = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+    let path = Some(crate::remote::relative(location, file));
+    if feed {
+        SourceSpec {
+            id: item.id.clone(),
+            path,
+            url: item.link.clone(),
+            title: item.title.clone(),
+            author: or(&item.author, &configured.author),
+            publisher: configured
+                .publisher
+                .clone()
+                .or_else(|| configured.title.clone())
+                .or_else(|| item.publisher.clone()),
+            published: item.published.as_deref().map(calendar_date),
+        }
+    } else {
+        SourceSpec {
+            id: configured.id.clone(),
+            path,
+            url: item.link.clone(),
+            title: or(&configured.title, &item.title),
+            author: or(&configured.author, &item.author),
+            publisher: or(&configured.publisher, &item.publisher),
+            published: or(&configured.published, &item.published),
+        }
+    }
+}
+
+/// "2026-02-04" from a feed's "2026-02-04T08:00:00+00:00": the time of day adds noise to a
+/// sources list, and feeds rarely mean it precisely.
+fn calendar_date(stamp: &str) -> String {
+    let date = stamp.get(..10).unwrap_or(stamp);
+    let shaped = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if shaped {
+        date.to_string()
+    } else {
+        stamp.to_string()
+    }
+}
+
+/// Reads one source file within the size limit and ingests it.
+fn ingest_file(
+    config: &BriefConfig,
+    file: &std::path::Path,
+    spec: SourceSpec,
+    format: SourceFormat,
+    not_found: &str,
+) -> Result<(Article, Vec<u8>), EngineError> {
+    let display = file.display().to_string();
+    let io = |e: std::io::Error| {
+        let cause = if e.kind() == std::io::ErrorKind::NotFound {
+            not_found.to_string()
+        } else {
+            format!("cannot read source: {e}")
+        };
+        EngineError::Io {
+            path: display.clone(),
+            source: std::io::Error::new(e.kind(), cause),
+        }
+    };
+    let meta = std::fs::metadata(file).map_err(io)?;
+    if meta.len() > config.max_source_bytes {
+        return Err(brief_ingest::IngestError::TooLarge {
+            path: display,
+            size: meta.len(),
+            limit: config.max_source_bytes,
+        }
+        .into());
+    }
+    let bytes = std::fs::read(file).map_err(io)?;
+    let article =
+        brief_ingest::parse_source(&bytes, format, spec, config.max_source_bytes, &display)?;
+    Ok((article, bytes))
 }

@@ -14,6 +14,7 @@ mod locate;
 mod pdf;
 mod provenance;
 mod registry;
+pub mod remote;
 mod stamp;
 pub mod write;
 

@@ -32,6 +32,22 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
     Ok(())
 }
 
+/// [`write_atomic`], then an fsync of the folder so the rename itself survives a power cut.
+/// For state files, whose loss would repeat or skip work.
+pub fn write_durable(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
+    write_atomic(path, contents)?;
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|source| EngineError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+    }
+    Ok(())
+}
+
 #[cfg(unix)]
 fn set_readable(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,6 @@
 //! Scheduler state, saved so that a killed or restarted scheduler neither skips nor repeats
 //! work: write a temporary file, fsync it, rename it over the old one, fsync the folder.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -19,9 +18,6 @@ pub struct SchedulerState {
     /// The error of the last run, when it failed.
     #[serde(default)]
     pub last_error: Option<String>,
-    /// Per-source fetch state (validators, backoff), owned by the fetcher.
-    #[serde(default)]
-    pub sources: BTreeMap<String, serde_json::Value>,
 }
 
 impl SchedulerState {

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
+
+use crate::remote::RemoteSources;
+use brief_engine::remote::SyncMode;
 use brief_engine::{BriefLocation, BuildOptions, BuildReport, Format, find_briefs, locate_brief};
 
 #[derive(Debug, clap::Args)]
@@ -16,7 +19,8 @@ pub struct BuildArgs {
     /// Comma-separated formats: md, json, pdf (default: brief.toml's `outputs`).
     #[arg(long, value_delimiter = ',')]
     format: Vec<String>,
-    /// Rebuild even when nothing changed since the last build.
+    /// Rebuild even when nothing changed since the last build, and fetch every remote
+    /// source afresh.
     #[arg(long)]
     force: bool,
 }
@@ -105,8 +109,16 @@ fn run_each(
 ) -> anyhow::Result<()> {
     let locations = locations(briefs)?;
     let registry = crate::plugins::registry()?;
+    let remote = RemoteSources::default();
+    // `brief check` writes nothing, so it fetches nothing either
+    let fetch = |loc: &BriefLocation| match (options.dry_run, options.force) {
+        (true, _) => Ok(()),
+        (false, true) => remote.sync(loc, SyncMode::Force),
+        (false, false) => remote.sync(loc, SyncMode::Missing),
+    };
     if let [only] = locations.as_slice() {
         let start = Instant::now();
+        fetch(only)?;
         let report = brief_engine::build(only, &registry, options)?;
         for w in &report.warnings {
             eprintln!("{w}");
@@ -117,7 +129,9 @@ fn run_each(
     let mut failed = 0;
     for loc in &locations {
         let start = Instant::now();
-        match brief_engine::build(loc, &registry, options) {
+        match fetch(loc)
+            .and_then(|()| brief_engine::build(loc, &registry, options).map_err(Into::into))
+        {
             Ok(report) => {
                 for w in &report.warnings {
                     eprintln!("{w}");

@@ -126,7 +126,10 @@ mod tests {
         let t = brief_toml("A \"quoted\" title", &["sources/a b.txt".into()]);
         let c = brief_config::parse(&t, "brief.toml").unwrap();
         assert_eq!(c.title, "A \"quoted\" title");
-        assert_eq!(c.sources[0].path, "sources/a b.txt");
+        assert_eq!(
+            c.sources[0].location,
+            brief_config::SourceLocation::File("sources/a b.txt".into())
+        );
         let plugins: Vec<&str> = c.sections.iter().map(|s| s.plugin.as_str()).collect();
         assert_eq!(plugins, vec!["summary", "recommendations", "risk-matrix"]);
     }

@@ -1,4 +1,5 @@
-//! `brief schedule [BRIEF...] [--once]`: regenerate briefs on their `[schedule]`.
+//! `brief schedule [BRIEF...] [--once]`: regenerate briefs on their `[schedule]`: at each due
+//! slot, ask remote sources what changed, then rebuild if the build key moved.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,6 +12,8 @@ use brief_schedule::{
 };
 
 use crate::commands::build::{locations, print_built};
+use crate::remote::RemoteSources;
+use brief_engine::remote::SyncMode;
 
 #[derive(Debug, clap::Args)]
 pub struct ScheduleArgs {
@@ -67,13 +70,14 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
     }
     let registry = crate::plugins::registry()?;
     let clock = SystemClock;
+    let remote = RemoteSources::default();
     if !args.once {
         for b in &briefs {
             println!("scheduling {} {}", b.location.dir.display(), b.schedule);
         }
     }
     loop {
-        let ran = pass(&mut briefs, &registry, &clock)?;
+        let ran = pass(&mut briefs, &registry, &remote, &clock)?;
         if args.once {
             if ran == 0 {
                 println!("nothing due");
@@ -88,6 +92,7 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
 fn pass(
     briefs: &mut [Scheduled],
     registry: &PluginRegistry,
+    remote: &RemoteSources,
     clock: &dyn Clock,
 ) -> anyhow::Result<usize> {
     let mut ran = 0;
@@ -97,7 +102,10 @@ fn pass(
         };
         ran += 1;
         let start = Instant::now();
-        match brief_engine::build(&b.location, registry, &BuildOptions::default()) {
+        let built = remote.sync(&b.location, SyncMode::Due).and_then(|()| {
+            brief_engine::build(&b.location, registry, &BuildOptions::default()).map_err(Into::into)
+        });
+        match built {
             Ok(report) => {
                 for w in &report.warnings {
                     eprintln!("{w}");
