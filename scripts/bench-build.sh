@@ -25,6 +25,10 @@ def med(xs): return f"median {statistics.median(xs):.1f} ms (min {min(xs):.1f}, 
 print(f"article: {article} ({os.path.getsize(article)} bytes)")
 print("process start only (brief --version):", med([timed([bin, "--version"]) for _ in range(runs)]))
 print("full build, md+json (--force):         ", med([timed([bin, "build", brief, "--force"]) for _ in range(runs)]))
+full = [timed([bin, "build", brief, "--force"]) for _ in range(runs)]
+pdf = [timed([bin, "build", brief, "--force", "--format", "md,json,pdf"]) for _ in range(runs)]
+print("full build, md+json+pdf (--force):     ", med(pdf))
+print(f"PDF extra time (median difference):     {statistics.median(pdf) - statistics.median(full):.1f} ms")
 print("no-op rebuild (up to date):            ", med([timed([bin, "build", brief]) for _ in range(runs)]))
 # watch: time from a source edit to the rebuild being done ("built" printed after the writes;
 # an edit that changes no section leaves the Markdown untouched, so the line is the signal)
