@@ -66,6 +66,17 @@ fn write_brief(scratch: &Scratch, server: &Server, extra: &str) -> PathBuf {
     scratch.path().join("delta")
 }
 
+/// A brief with the article and a one-item feed, built once.
+fn built_brief() -> (Server, Scratch, PathBuf) {
+    let server = Server::start();
+    server.serve_with_etag("/levies.html", "text/html", ARTICLE);
+    server.serve_with_etag("/feed.xml", "application/rss+xml", &rss(&[SLUICE]));
+    let scratch = Scratch::new();
+    let dir = write_brief(&scratch, &server, "");
+    brief(&scratch, &["build", "delta"]).success();
+    (server, scratch, dir)
+}
+
 fn brief(scratch: &Scratch, args: &[&str]) -> Outcome {
     scratch
         .brief()
@@ -172,12 +183,7 @@ fn schedule_asks_with_validators_and_rebuilds_only_when_a_feed_changes() {
 
 #[test]
 fn a_failed_first_fetch_names_the_url_and_keeps_previous_outputs() {
-    let server = Server::start();
-    server.serve_with_etag("/levies.html", "text/html", ARTICLE);
-    server.serve_with_etag("/feed.xml", "application/rss+xml", &rss(&[SLUICE]));
-    let scratch = Scratch::new();
-    let dir = write_brief(&scratch, &server, "");
-    brief(&scratch, &["build", "delta"]).success();
+    let (server, scratch, dir) = built_brief();
     let before = snapshot_tree(&dir.join("out"));
 
     // a new source whose server fails: the build stops, naming brief.toml, the source and why
@@ -208,12 +214,7 @@ fn a_failed_first_fetch_names_the_url_and_keeps_previous_outputs() {
 
 #[test]
 fn a_later_failure_keeps_the_last_copy_and_warns() {
-    let server = Server::start();
-    server.serve_with_etag("/levies.html", "text/html", ARTICLE);
-    server.serve_with_etag("/feed.xml", "application/rss+xml", &rss(&[SLUICE]));
-    let scratch = Scratch::new();
-    let dir = write_brief(&scratch, &server, "");
-    brief(&scratch, &["build", "delta"]).success();
+    let (server, scratch, dir) = built_brief();
     server.route("/feed.xml", |_| Reply::new(503));
     let out = brief(&scratch, &["build", "delta", "--force"]).success();
     assert!(

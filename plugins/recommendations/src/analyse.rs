@@ -95,16 +95,7 @@ pub(crate) fn analyse(article: &Article, source: usize, settings: &Settings) -> 
             continue;
         }
         let names = names.get_or_init(|| Names::new(article));
-        let mut open_quote = false;
-        let sentences: Vec<(usize, Words<'_>, Voice)> = range
-            .filter(|&i| !article.sentences[i].boilerplate)
-            .map(|i| {
-                let words = Words::new(&article.sentences[i].text, open_quote);
-                open_quote = words.ends_in_quote;
-                let voice = attribution::voice(&words);
-                (i, words, voice)
-            })
-            .collect();
+        let sentences = voiced_sentences(article, range);
 
         for (n, (index, words, voice)) in sentences.iter().enumerate() {
             let paragraph_speaker = nearest_quote_speaker(&sentences, n);
@@ -170,6 +161,24 @@ fn finish_intro(intro: &mut Option<ListIntro>, out: &mut Vec<Candidate>) {
 
 /// The quoted speaker of the nearest sentence of the paragraph that names one: earlier
 /// sentences first (a quotation continues after its attribution), then later ones.
+/// The paragraph's analysable sentences with their words and voice; quotation state carries
+/// from one sentence to the next, since a quote may span several.
+pub(crate) fn voiced_sentences(
+    article: &Article,
+    range: std::ops::Range<usize>,
+) -> Vec<(usize, Words<'_>, Voice)> {
+    let mut open_quote = false;
+    range
+        .filter(|&i| !article.sentences[i].boilerplate)
+        .map(|i| {
+            let words = Words::new(&article.sentences[i].text, open_quote);
+            open_quote = words.ends_in_quote;
+            let voice = attribution::voice(&words);
+            (i, words, voice)
+        })
+        .collect()
+}
+
 pub(crate) fn nearest_quote_speaker(
     sentences: &[(usize, Words<'_>, Voice)],
     n: usize,

@@ -8,12 +8,10 @@ use std::fmt::Write;
 
 use brief_core::Article;
 
-use crate::analyse::nearest_quote_speaker;
-use crate::attribution::{self, Voice};
+use crate::analyse::{nearest_quote_speaker, voiced_sentences};
 use crate::headings::{Outline, Section};
 use crate::names::Names;
 use crate::sentence::{self, Surroundings};
-use crate::words::Words;
 
 /// The trace, one block per sentence that has at least one cue match.
 pub fn explain(article: &Article) -> String {
@@ -24,17 +22,10 @@ pub fn explain(article: &Article) -> String {
         if outline.is_heading[p] || paragraph.boilerplate.is_some() {
             continue;
         }
-        let mut open_quote = false;
-        let sentences: Vec<(usize, Words<'_>, Voice)> = (paragraph.first_sentence
-            ..paragraph.first_sentence + paragraph.sentence_count)
-            .filter(|&i| !article.sentences[i].boilerplate)
-            .map(|i| {
-                let words = Words::new(&article.sentences[i].text, open_quote);
-                open_quote = words.ends_in_quote;
-                let voice = attribution::voice(&words);
-                (i, words, voice)
-            })
-            .collect();
+        let sentences = voiced_sentences(
+            article,
+            paragraph.first_sentence..paragraph.first_sentence + paragraph.sentence_count,
+        );
         for (n, (index, words, voice)) in sentences.iter().enumerate() {
             let paragraph_speaker = nearest_quote_speaker(&sentences, n);
             let around = Surroundings {
