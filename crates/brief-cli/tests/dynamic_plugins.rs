@@ -72,9 +72,24 @@ fn scaffolded_plugin_builds_loads_and_renders_its_section() {
     add_plugin(&brief, &library, "plugin = \"key-figures\"\nmax_items = 1");
     scratch
         .brief()
-        .args(["build".as_ref(), brief.as_os_str()])
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "md,json,pdf".as_ref(),
+        ])
         .run()
         .success();
+    let pdf = brief.join("out/basic.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // .ci/run installs poppler; without it the PDF is only checked to exist
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .args([pdf.as_os_str(), "-".as_ref()])
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Key figures"), "{text}");
+    }
     let md = std::fs::read_to_string(brief.join("out/basic.md")).unwrap();
     assert!(md.contains("## Key figures"), "{md}");
     assert!(md.contains("31 percent"), "{md}");
