@@ -322,7 +322,7 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
                 display,
                 at(f.span().start),
                 format!(
-                    "unknown output format `{}`; expected md or json",
+                    "unknown output format `{}`; expected md, json or pdf",
                     f.get_ref()
                 ),
             )
@@ -621,6 +621,19 @@ points = 1
     fn wrong_type_points_at_the_value() {
         let e = parse("title = \"x\"\nmax_source_bytes = \"big\"\n", "brief.toml").unwrap_err();
         assert_eq!(e.location.map(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn unknown_output_format_message_lists_pdf_too() {
+        let e = parse(
+            "title = \"x\"\noutputs = [\"md\", \"docx\"]\n",
+            "brief.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "brief.toml:2:18: unknown output format `docx`; expected md, json or pdf"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! never write this by hand: [`export_section_plugin!`](crate::export_section_plugin) generates
 //! it from a [`SectionPlugin`]. The contract is specified in docs/plugin-abi.md.
 
+use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -175,6 +177,34 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+thread_local! {
+    /// Set while this thread runs a plugin call: its panics become the call's error response.
+    static IN_CALL: Cell<bool> = const { Cell::new(false) };
+    /// Where the last panic inside a call happened, for the error message.
+    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps panics inside plugin calls off stderr. The default hook prints the message, and with
+/// `RUST_BACKTRACE` a whole backtrace, around the host's own one-line error; the panic is
+/// reported in that error instead, with its location. Panics outside calls (a plugin's own
+/// threads) still reach the hook that was there before.
+fn quiet_panics_during_calls() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_CALL.with(Cell::get) {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+                PANIC_AT.with(|p| *p.borrow_mut() = at);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// The body of `brief_plugin_call`, for [`export_section_plugin!`](crate::export_section_plugin).
 ///
 /// # Safety
@@ -198,12 +228,21 @@ pub unsafe fn handle_call<P: SectionPlugin>(
         // SAFETY: the caller promises `req` points to `req_len` readable bytes.
         unsafe { std::slice::from_raw_parts(req, req_len) }
     };
-    let (status, bytes) = match catch_unwind(AssertUnwindSafe(|| respond(&make(), body))) {
+    quiet_panics_during_calls();
+    let was_in_call = IN_CALL.with(|c| c.replace(true));
+    let answer = catch_unwind(AssertUnwindSafe(|| respond(&make(), body)));
+    IN_CALL.with(|c| c.set(was_in_call));
+    let (status, bytes) = match answer {
         Ok(answer) => answer,
-        Err(payload) => error_response(
-            STATUS_PANIC,
-            format!("plugin panicked: {}", panic_message(payload.as_ref())),
-        ),
+        Err(payload) => {
+            let at = PANIC_AT
+                .with(|p| p.borrow_mut().take())
+                .map_or(String::new(), |at| format!(" (at {at})"));
+            let message = panic_message(payload.as_ref());
+            // one line: the host prints it as one
+            let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+            error_response(STATUS_PANIC, format!("plugin panicked: {message}{at}"))
+        }
     };
     let boxed: Box<[u8]> = bytes.into_boxed_slice();
     let len = boxed.len();
@@ -341,6 +380,23 @@ mod tests {
                 .as_str()
                 .unwrap()
                 .contains("asked to explode")
+        );
+    }
+
+    #[test]
+    fn a_panic_is_reported_in_one_line_with_its_location() {
+        let body = br#"{"method":"build","request":{"schema_version":"1.0","section_id":"s","options":{"boom":1}}}"#;
+        let (_, v) = call(body);
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("plugin panicked: asked to explode (at "),
+            "{message}"
+        );
+        assert!(message.contains("abi.rs:"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+        assert!(
+            !IN_CALL.with(Cell::get),
+            "the flag is cleared after the call"
         );
     }
 

@@ -485,28 +485,8 @@ fn ingest_file(
     format: SourceFormat,
     not_found: &str,
 ) -> Result<(Article, Vec<u8>), EngineError> {
+    let bytes = crate::source_file::read(file, config.max_source_bytes, not_found)?;
     let display = file.display().to_string();
-    let io = |e: std::io::Error| {
-        let cause = if e.kind() == std::io::ErrorKind::NotFound {
-            not_found.to_string()
-        } else {
-            format!("cannot read source: {e}")
-        };
-        EngineError::Io {
-            path: display.clone(),
-            source: std::io::Error::new(e.kind(), cause),
-        }
-    };
-    let meta = std::fs::metadata(file).map_err(io)?;
-    if meta.len() > config.max_source_bytes {
-        return Err(brief_ingest::IngestError::TooLarge {
-            path: display,
-            size: meta.len(),
-            limit: config.max_source_bytes,
-        }
-        .into());
-    }
-    let bytes = std::fs::read(file).map_err(io)?;
     let article =
         brief_ingest::parse_source(&bytes, format, spec, config.max_source_bytes, &display)?;
     Ok((article, bytes))

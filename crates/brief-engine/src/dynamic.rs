@@ -56,30 +56,59 @@ impl DynamicPlugin {
             (self.free)(ptr, len);
             copy
         };
-        let envelope: WireResponse<serde_json::Value> =
-            serde_json::from_slice(&bytes).map_err(|e| {
-                PluginError::new(format!("returned invalid JSON (status {status}): {e}"))
-            })?;
-        match (envelope.ok, envelope.error) {
-            (_, Some(error)) => Err(PluginError {
-                message: error.message,
-                option: error.option,
-            }),
-            (Some(ok), None) if status == abi::STATUS_OK => {
-                serde_path_to_error::deserialize(ok).map_err(|e| {
-                    PluginError::new(format!(
-                        "returned JSON that does not match schema {} (it says it speaks {}): at `{}`: {}",
-                        brief_core::SCHEMA_VERSION,
-                        self.description.schema_version,
-                        e.path(),
-                        e.inner()
-                    ))
-                })
-            }
-            _ => Err(PluginError::new(format!(
-                "returned status {status} without an error message"
-            ))),
+        decode_plugin_response(&bytes, status, &self.description.schema_version)
+    }
+}
+
+/// Decodes the response buffer of one `brief_plugin_call`: the JSON envelope, then its `ok`
+/// half as `T` (a [`SectionOutput`] or a [`Description`]). `status` is what the call
+/// returned; `schema_version` is the schema the plugin says it speaks (empty before it has
+/// described itself), named in schema-mismatch messages.
+///
+/// Public so the fuzz target in `tests/fuzz` can feed it arbitrary bytes without a library.
+pub fn decode_plugin_response<T: DeserializeOwned>(
+    bytes: &[u8],
+    status: i32,
+    schema_version: &str,
+) -> Result<T, PluginError> {
+    // brief promises one-line errors, but both the plugin's own error and serde's complaints
+    // (which quote unknown variant and field names verbatim) can carry line breaks.
+    decode_envelope(bytes, status, schema_version).map_err(|e| PluginError {
+        message: one_line(&e.message),
+        option: e.option.as_deref().map(one_line),
+    })
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_envelope<T: DeserializeOwned>(
+    bytes: &[u8],
+    status: i32,
+    schema_version: &str,
+) -> Result<T, PluginError> {
+    let envelope: WireResponse<serde_json::Value> = serde_json::from_slice(bytes)
+        .map_err(|e| PluginError::new(format!("returned invalid JSON (status {status}): {e}")))?;
+    match (envelope.ok, envelope.error) {
+        (_, Some(error)) => Err(PluginError {
+            message: error.message,
+            option: error.option,
+        }),
+        (Some(ok), None) if status == abi::STATUS_OK => {
+            serde_path_to_error::deserialize(ok).map_err(|e| {
+                PluginError::new(format!(
+                    "returned JSON that does not match schema {} (it says it speaks {}): at `{}`: {}",
+                    brief_core::SCHEMA_VERSION,
+                    schema_version,
+                    e.path(),
+                    e.inner()
+                ))
+            })
         }
+        _ => Err(PluginError::new(format!(
+            "returned status {status} without an error message"
+        ))),
     }
 }
 
@@ -200,4 +229,26 @@ pub fn load_plugin(path: &Path) -> Result<Arc<DynamicPlugin>, LoadError> {
         .expect("plugin cache lock")
         .insert(canonical, plugin.clone());
     Ok(plugin)
+}
+
+#[cfg(test)]
+mod tests {
+    use brief_core::SectionOutput;
+    use brief_core::abi::STATUS_OK;
+
+    use super::*;
+
+    #[test]
+    fn unknown_variant_with_a_carriage_return_gives_a_one_line_error() {
+        // Minimized from a plugin_response fuzz crash: serde quotes the unknown variant
+        // verbatim, so the `\r` reached brief's error output.
+        let body = br#"{"ok":{"items":[],"diagnostics":[{"level":"w\rning","message":"m"}]}}"#;
+        let err = decode_plugin_response::<SectionOutput>(body, STATUS_OK, "1.0").unwrap_err();
+        assert!(!err.message.contains(['\n', '\r']), "{:?}", err.message);
+        assert!(
+            err.message.contains("unknown variant `w ning`"),
+            "{}",
+            err.message
+        );
+    }
 }

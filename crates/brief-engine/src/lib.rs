@@ -15,11 +15,12 @@ mod pdf;
 mod provenance;
 mod registry;
 pub mod remote;
+mod source_file;
 mod stamp;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, Input, build, build_in_memory};
-pub use dynamic::{DynamicPlugin, LoadError, load_plugin};
+pub use dynamic::{DynamicPlugin, LoadError, decode_plugin_response, load_plugin};
 pub use locate::{BriefLocation, find_briefs, locate_brief};
 pub use registry::{PluginListing, PluginOrigin, PluginRegistry};
 
@@ -34,11 +35,12 @@ pub enum EngineError {
     Ingest(#[from] brief_ingest::IngestError),
     #[error(transparent)]
     Render(#[from] brief_render::RenderError),
-    #[error("{path}: {source}")]
+    /// The cause is part of the message and deliberately not `source()`: the CLI prints the
+    /// whole chain, which would otherwise say it twice.
+    #[error("{path}: {cause}")]
     Io {
         path: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{brief}: plugin `{plugin}` (section `{section}`): {message}")]
     Plugin {

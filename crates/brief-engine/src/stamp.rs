@@ -47,8 +47,15 @@ fn content_hash(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<String
             .collect();
         names.sort();
         Ok(hash_bytes(names.join("\n").as_bytes()))
-    } else {
+    } else if meta.is_file() {
         Ok(hash_bytes(&std::fs::read(path)?))
+    } else {
+        // a FIFO would block and /dev/zero never ends; the build refuses such sources with a
+        // clear message, so the freshness check must not hang on them first
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ))
     }
 }
 
@@ -83,6 +90,11 @@ pub fn freshness(stamp: &Stamp) -> Freshness {
     };
     if meta.len() == stamp.size && mtime_ns(&meta) == stamp.mtime_ns {
         return Freshness::Same;
+    }
+    // a file of another size has other content: no need to read it (it may be a 50 MB source
+    // the build is about to refuse by its size alone)
+    if meta.is_file() && meta.len() != stamp.size {
+        return Freshness::Changed;
     }
     match content_hash(&stamp.path, &meta) {
         Ok(h) if h == stamp.hash => Freshness::Touched,
@@ -128,6 +140,20 @@ mod tests {
             .set_modified(old)
             .unwrap();
         assert_eq!(freshness(&s), Freshness::Changed);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_replaced_by_a_device_is_changed_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "one").unwrap();
+        let s = stamp(&p).unwrap();
+        std::fs::remove_file(&p).unwrap();
+        // reading /dev/zero would never end
+        std::os::unix::fs::symlink("/dev/zero", &p).unwrap();
+        assert_eq!(freshness(&s), Freshness::Changed);
+        assert!(stamp(&p).is_err());
     }
 
     #[test]

@@ -9,9 +9,9 @@ use crate::EngineError;
 
 /// Writes `contents` to `path` atomically, with ordinary permissions (tempfile creates 0600).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
-    let io = |source: std::io::Error| EngineError::Io {
+    let io = |cause: std::io::Error| EngineError::Io {
         path: path.display().to_string(),
-        source,
+        cause,
     };
     let dir = path
         .parent()
@@ -40,9 +40,9 @@ pub fn write_durable(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::File::open(dir)
             .and_then(|d| d.sync_all())
-            .map_err(|source| EngineError::Io {
+            .map_err(|cause| EngineError::Io {
                 path: dir.display().to_string(),
-                source,
+                cause,
             })?;
     }
     Ok(())

@@ -24,6 +24,9 @@ pub fn decode<'a>(
         Some(rest) => (rest, 3),
         None => (bytes, 0),
     };
+    if looks_utf16(bytes) {
+        return Err(IngestError::Utf16 { path });
+    }
     if looks_binary(bytes) {
         return Err(IngestError::Binary { path });
     }
@@ -35,6 +38,21 @@ pub fn decode<'a>(
         return Err(IngestError::Empty { path });
     }
     Ok((text, offset))
+}
+
+/// UTF-16 without a byte-order mark. Text that is mostly ASCII has a NUL in every other
+/// byte in UTF-16, which would otherwise be reported as "binary", a less useful diagnosis.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let (even, odd) = head.chunks_exact(2).fold((0, 0), |(e, o), p| {
+        (e + usize::from(p[0] == 0), o + usize::from(p[1] == 0))
+    });
+    let (many, few) = (even.max(odd), even.min(odd));
+    many * 2 >= pairs && few * 20 <= pairs
 }
 
 /// A NUL byte, or many control characters, in the first 8 KiB means the file is not text.
@@ -58,6 +76,28 @@ mod tests {
     fn skips_bom_and_reports_offset() {
         let (t, off) = decode(b"\xEF\xBB\xBFHello.", "a.txt", 100).unwrap();
         assert_eq!((t, off), ("Hello.", 3));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_utf16_not_binary() {
+        let le: Vec<u8> = "Water levels fell."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Water levels fell."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        for bytes in [le, be] {
+            assert!(matches!(
+                decode(&bytes, "a", 1000),
+                Err(IngestError::Utf16 { .. })
+            ));
+        }
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a", 100),
+            Err(IngestError::Binary { .. })
+        ));
     }
 
     #[test]

@@ -23,12 +23,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 20_000_000;
 /// Why a source could not be read. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("{path}: cannot read source: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The cause is in the message, so it is deliberately not `source()` (see the CLI's
+    /// error chain).
+    #[error("{path}: cannot read source: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path}: source is empty")]
     Empty { path: String },
     #[error("{path}: source looks binary, not text")]
@@ -53,9 +51,9 @@ pub fn read_source(file: &Path, spec: SourceSpec, max_bytes: u64) -> Result<Arti
         .path
         .clone()
         .unwrap_or_else(|| file.display().to_string());
-    let meta = std::fs::metadata(file).map_err(|source| IngestError::Read {
+    let meta = std::fs::metadata(file).map_err(|cause| IngestError::Read {
         path: display.clone(),
-        source,
+        cause,
     })?;
     if meta.len() > max_bytes {
         return Err(IngestError::TooLarge {
@@ -64,9 +62,9 @@ pub fn read_source(file: &Path, spec: SourceSpec, max_bytes: u64) -> Result<Arti
             limit: max_bytes,
         });
     }
-    let bytes = std::fs::read(file).map_err(|source| IngestError::Read {
+    let bytes = std::fs::read(file).map_err(|cause| IngestError::Read {
         path: display.clone(),
-        source,
+        cause,
     })?;
     let format = Format::from_path(file);
     parse_source(&bytes, format, spec, max_bytes, &display)

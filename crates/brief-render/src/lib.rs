@@ -61,9 +61,10 @@ pub fn render_markdown(brief: &Brief, templates: &Templates) -> Result<String, R
 fn render(templates: &Templates, name: &str, ctx: &Value) -> Result<String, RenderError> {
     templates.registry.render(name, ctx).map_err(|e| {
         let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
+        let file = templates.location(&template);
         let location = match (e.line_no, e.column_no) {
-            (Some(l), Some(c)) => format!("template {template}:{l}:{c}"),
-            _ => format!("template {template}"),
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            _ => file,
         };
         RenderError::Render {
             location,
@@ -106,4 +107,42 @@ pub fn render_json(brief: &Brief) -> String {
     let mut s = serde_json::to_string_pretty(brief).expect("a brief always serialises");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brief_core::BriefMeta;
+
+    fn brief() -> Brief {
+        Brief {
+            schema_version: brief_core::SCHEMA_VERSION.to_string(),
+            meta: BriefMeta {
+                title: "Test".into(),
+                subtitle: None,
+                audience: None,
+                date: None,
+            },
+            sources: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn render_error_names_the_override_file_not_the_template_name() {
+        let dir = std::env::temp_dir().join(format!("brief-render-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("partials")).unwrap();
+        let file = dir.join("partials/title-block.md.hbs");
+        std::fs::write(&file, "# {{title}}\n{{> partials/nowhere}}\n").unwrap();
+        let templates = Templates::load(Some(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let e = render_markdown(&brief(), &templates.unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(&format!("{}:2:", file.display())),
+            "{e} should start with the file's path"
+        );
+        assert!(e.contains("partials/nowhere"), "{e}");
+    }
 }

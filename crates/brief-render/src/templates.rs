@@ -4,6 +4,7 @@
 //! Overriding is per file on purpose: a brief that changes only the summary partial keeps
 //! getting fixes to every other default on upgrade, instead of freezing a copied set.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use handlebars::Handlebars;
@@ -44,6 +45,9 @@ pub struct Templates {
     pub files: Vec<(PathBuf, String)>,
     /// The override folder itself, when there is one: adding a file to it changes the build.
     pub dir: Option<PathBuf>,
+    /// The file each template name came from, so a render error names the file to fix rather
+    /// than the internal name (`sections/summary`), which two files could stand for.
+    pub(crate) locations: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -60,8 +64,11 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.register_escape_fn(crate::escape::escape_markdown);
         crate::helpers::register(&mut registry);
+        let mut locations = BTreeMap::new();
         for (name, path, text) in DEFAULTS {
-            register(&mut registry, name, &format!("templates/{path}"), text)?;
+            let location = format!("templates/{path}");
+            register(&mut registry, name, &location, text)?;
+            locations.insert(name.to_string(), location);
         }
         let mut files = Vec::new();
         if let Some(dir) = dir {
@@ -92,7 +99,9 @@ impl Templates {
                             message: format!("cannot read: {e}"),
                         })?;
                     let name = format!("{prefix}{stem}");
-                    register(&mut registry, &name, &path.display().to_string(), &text)?;
+                    let location = path.display().to_string();
+                    register(&mut registry, &name, &location, &text)?;
+                    locations.insert(name, location);
                     files.push((path, text));
                 }
             }
@@ -101,7 +110,16 @@ impl Templates {
             registry,
             files,
             dir: dir.map(Path::to_path_buf),
+            locations,
         })
+    }
+
+    /// The file a template came from: an override's path, or `templates/…` for a default.
+    pub(crate) fn location(&self, name: &str) -> String {
+        self.locations
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("template {name}"))
     }
 
     /// The partial for a plugin's sections: its own, else the generic one.

@@ -9,12 +9,10 @@ use std::path::{Path, PathBuf};
 pub enum LockError {
     #[error("{path}: another `brief schedule` is already running for this brief{}", .pid.as_deref().map(|p| format!(" (pid {p})")).unwrap_or_default())]
     Held { path: String, pid: Option<String> },
-    #[error("{path}: cannot lock: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The cause is in the message, so it is deliberately not `source()`: the CLI prints the
+    /// whole chain, which would otherwise say it twice.
+    #[error("{path}: cannot lock: {cause}")]
+    Io { path: String, cause: std::io::Error },
 }
 
 #[derive(Debug)]
@@ -25,9 +23,9 @@ pub struct SchedulerLock {
 
 impl SchedulerLock {
     pub fn acquire(path: &Path) -> Result<Self, LockError> {
-        let io = |source| LockError::Io {
+        let io = |cause| LockError::Io {
             path: path.display().to_string(),
-            source,
+            cause,
         };
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(io)?;
@@ -76,5 +74,15 @@ mod tests {
         assert!(err.to_string().contains(&std::process::id().to_string()));
         drop(first);
         SchedulerLock::acquire(&path).unwrap();
+    }
+
+    #[test]
+    fn io_error_states_its_cause_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // a lock file inside a regular file cannot be created
+        std::fs::write(dir.path().join("file"), "x").unwrap();
+        let err = SchedulerLock::acquire(&dir.path().join("file/schedule.lock")).unwrap_err();
+        assert!(std::error::Error::source(&err).is_none(), "{err:?}");
+        assert!(err.to_string().contains("cannot lock: "), "{err}");
     }
 }

@@ -37,7 +37,7 @@ impl FetchStates {
         let dir = path.parent().unwrap_or(Path::new("."));
         let io = |p: &Path| {
             let p = p.display().to_string();
-            move |source| EngineError::Io { path: p, source }
+            move |cause| EngineError::Io { path: p, cause }
         };
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         let lock_path = dir.join("fetch.lock");
@@ -56,7 +56,7 @@ impl FetchStates {
         let sources = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| EngineError::Io {
                 path: path.display().to_string(),
-                source: std::io::Error::new(
+                cause: std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
                     format!("corrupt fetch state ({e}); delete it to fetch every source afresh"),
                 ),
