@@ -38,10 +38,7 @@ pub enum EngineError {
     /// The cause is part of the message and deliberately not `source()`: the CLI prints the
     /// whole chain, which would otherwise say it twice.
     #[error("{path}: {cause}")]
-    Io {
-        path: String,
-        cause: std::io::Error,
-    },
+    Io { path: String, cause: std::io::Error },
     #[error("{brief}: plugin `{plugin}` (section `{section}`): {message}")]
     Plugin {
         brief: String,
