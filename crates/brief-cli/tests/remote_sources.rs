@@ -261,3 +261,47 @@ fn permanent_redirect_is_followed_and_remembered() {
     let state = std::fs::read_to_string(dir.join(".brief/sources/fetch-state.json")).unwrap();
     assert!(state.contains("/new-home.html"), "{state}");
 }
+
+#[test]
+fn full_text_feeds_fetch_each_items_article_once() {
+    let server = Server::start();
+    let feed = format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Ledger</title>\
+         <item><guid>l-1</guid><title>Levies rise</title><link>{}</link>\
+         <description>Levies rose.</description></item>\
+         <item><guid>l-2</guid><title>Broken link</title><link>{}</link>\
+         <description>The link of this item is broken, so its feed text stays.</description></item>\
+         </channel></rss>\n",
+        server.url("/levies.html"),
+        server.url("/missing.html"),
+    );
+    server.serve_with_etag("/levies.html", "text/html", ARTICLE);
+    server.serve_with_etag("/feed.xml", "application/rss+xml", &feed);
+    let scratch = Scratch::new();
+    scratch.write(
+        "ledger/brief.toml",
+        format!(
+            "title = \"Ledger\"\noutputs = [\"md\"]\n[[sources]]\nid = \"ledger\"\nfeed = \"{}\"\n\
+             full_text = true\n[[sections]]\nplugin = \"summary\"\npoints = 8\n",
+            server.url("/feed.xml")
+        ),
+    );
+    let out = brief(&scratch, &["build", "ledger"]).success();
+    assert!(
+        out.stderr.contains("1 item link(s) could not be fetched"),
+        "{}",
+        out.stderr
+    );
+    let md = std::fs::read_to_string(scratch.path().join("ledger/out/ledger.md")).unwrap();
+    assert!(md.contains("dredging costs that have doubled"), "{md}");
+    assert!(md.contains("its feed text stays"), "{md}");
+
+    // the feed changes but the item does not: its article comes from the cache
+    server.serve_with_etag(
+        "/feed.xml",
+        "application/rss+xml",
+        &feed.replace("Ledger<", "Ledger news<"),
+    );
+    brief(&scratch, &["build", "ledger", "--force"]).success();
+    assert_eq!(server.requests("/levies.html").len(), 1);
+}

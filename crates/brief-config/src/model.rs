@@ -63,8 +63,14 @@ pub enum SourceLocation {
     File(String),
     /// A web page, fetched and reduced to its article text.
     Url(String),
-    /// An RSS, Atom or JSON feed; its newest `max_items` items become sources.
-    Feed { url: String, max_items: usize },
+    /// An RSS, Atom or JSON feed; its newest `max_items` items become sources. With
+    /// `full_text`, each item's link is fetched for the whole article instead of the feed's
+    /// (often abridged) text.
+    Feed {
+        url: String,
+        max_items: usize,
+        full_text: bool,
+    },
 }
 
 impl SourceLocation {
@@ -274,6 +280,7 @@ struct RawSource {
     url: Option<String>,
     feed: Option<String>,
     max_items: Option<usize>,
+    full_text: Option<bool>,
     id: Option<String>,
     title: Option<String>,
     author: Option<String>,
@@ -493,8 +500,15 @@ fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
     if given != 1 {
         return Err("a [[sources]] entry needs exactly one of `path`, `url` or `feed`".into());
     }
-    if s.max_items.is_some() && s.feed.is_none() {
-        return Err("`max_items` applies only to `feed` sources".into());
+    if s.feed.is_none() {
+        for (key, given) in [
+            ("max_items", s.max_items.is_some()),
+            ("full_text", s.full_text.is_some()),
+        ] {
+            if given {
+                return Err(format!("`{key}` applies only to `feed` sources"));
+            }
+        }
     }
     let http = |key: &str, url: &str| {
         let lower = url.to_ascii_lowercase();
@@ -517,7 +531,11 @@ fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
     if max_items == 0 {
         return Err("`max_items` must be at least 1".into());
     }
-    Ok(SourceLocation::Feed { url, max_items })
+    Ok(SourceLocation::Feed {
+        url,
+        max_items,
+        full_text: s.full_text.unwrap_or(false),
+    })
 }
 
 /// The name a source's id is derived from when none is given: the file stem, or the last
@@ -690,7 +708,8 @@ points = 1
             c.sources[1].location,
             SourceLocation::Feed {
                 url: "https://example.org/feed".into(),
-                max_items: 3
+                max_items: 3,
+                full_text: false,
             }
         );
     }

@@ -44,6 +44,9 @@ pub struct CachedItem {
     /// The article's own address (a feed item's link).
     #[serde(default)]
     pub link: Option<String>,
+    /// The text is the linked article's, not the feed's (feeds with `full_text`).
+    #[serde(default)]
+    pub full_text: bool,
 }
 
 /// `.brief/sources/<id>/`.
@@ -110,6 +113,7 @@ mod tests {
             publisher: None,
             published: None,
             link: None,
+            full_text: false,
         }
     }
 

@@ -2,6 +2,7 @@
 //! refresh the cache from what came back.
 
 use std::fmt;
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use brief_config::{BriefConfig, SourceConfig, SourceLocation};
@@ -69,6 +70,10 @@ impl fmt::Display for SourceSync {
         match &self.event {
             SyncEvent::Updated { articles, note } => {
                 let s = if *articles == 1 { "" } else { "s" };
+                if note.is_some() {
+                    // printed on stderr with the other problems
+                    write!(f, "warning: ")?;
+                }
                 write!(f, "fetched {id} ({url}): {articles} article{s}")?;
                 if let Some(note) = note {
                     write!(f, "; {note}")?;
@@ -163,23 +168,22 @@ fn fetch_one(
         _ => SourceKind::Article,
     };
     let options = FetchOptions { force, kind };
-    let mut outcome = fetcher.fetch(state, options);
-    if let Outcome::Deferred {
-        until,
-        reason: DeferReason::RateLimited,
-    } = outcome
-    {
-        let wait = until.duration_since(fetcher.now()).unwrap_or_default();
-        if wait <= MAX_RATE_WAIT {
-            std::thread::sleep(wait);
-            outcome = fetcher.fetch(state, options);
-        }
-    }
-    Ok(match outcome {
+    Ok(match fetch_waiting(fetcher, state, options) {
         Outcome::Fetched(fetched) => {
             let dir = cache_dir(location, &source.id);
             match extract(source, &fetched) {
-                Ok((manifest, items, note)) => {
+                Ok((manifest, mut items, mut note)) => {
+                    if let SourceLocation::Feed {
+                        full_text: true, ..
+                    } = source.location
+                    {
+                        let failures = fetch_full_texts(&dir, fetcher, &mut items);
+                        if failures > 0 {
+                            note = Some(format!(
+                                "{failures} item link(s) could not be fetched; their feed text is used"
+                            ));
+                        }
+                    }
                     let articles = items.len();
                     write_cache(&dir, manifest, items)?;
                     SyncEvent::Updated { articles, note }
@@ -204,6 +208,110 @@ fn fetch_one(
     })
 }
 
+/// One fetch, waiting for the host's rate limit when the wait is short.
+fn fetch_waiting(fetcher: &Fetcher, state: &mut SourceState, options: FetchOptions) -> Outcome {
+    let outcome = fetcher.fetch(state, options);
+    if let Outcome::Deferred {
+        until,
+        reason: DeferReason::RateLimited,
+    } = outcome
+    {
+        let wait = until.duration_since(fetcher.now()).unwrap_or_default();
+        if wait <= MAX_RATE_WAIT {
+            std::thread::sleep(wait);
+            return fetcher.fetch(state, options);
+        }
+    }
+    outcome
+}
+
+/// Replaces each feed item's text with the article its link leads to. Articles already in
+/// the cache are reused, since an item's page rarely changes once published and refetching
+/// every item on every pass would hammer the site; an item whose page cannot be fetched
+/// keeps the feed's text. Returns how many could not be fetched.
+fn fetch_full_texts(dir: &Path, fetcher: &Fetcher, items: &mut [(CachedItem, String)]) -> usize {
+    let previous = read_manifest(dir).map(|(m, _)| m.items).unwrap_or_default();
+    let mut failures = 0;
+    for (item, text) in items.iter_mut() {
+        let Some(link) = item.link.clone() else {
+            continue;
+        };
+        let cached = previous
+            .iter()
+            .find(|p| p.id == item.id && p.full_text)
+            .and_then(|p| std::fs::read_to_string(dir.join(&p.file)).ok());
+        if let Some(full) = cached {
+            *text = full;
+            item.full_text = true;
+            continue;
+        }
+        let mut state = SourceState::new(&link);
+        let options = FetchOptions {
+            force: true,
+            kind: SourceKind::Article,
+        };
+        let page = match fetch_waiting(fetcher, &mut state, options) {
+            Outcome::Fetched(fetched) => read_page(&fetched).ok(),
+            _ => None,
+        };
+        match page {
+            Some(page) if page.readable => {
+                *text = page.text;
+                item.full_text = true;
+                if item.author.is_none() {
+                    item.author = page.author;
+                }
+            }
+            _ => failures += 1,
+        }
+    }
+    failures
+}
+
+/// A web page's article text and what it says about itself.
+struct Page {
+    text: String,
+    title: Option<String>,
+    author: Option<String>,
+    site: Option<String>,
+    published: Option<String>,
+    /// False when no article was found and `text` is the whole page.
+    readable: bool,
+}
+
+fn read_page(fetched: &Fetched) -> Result<Page, String> {
+    let content_type = fetched.content_type.as_deref();
+    let plain = content_type.is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("text/plain") || t.starts_with("text/markdown")
+    });
+    let decoded = decode_html(&fetched.body, content_type);
+    let page = if plain {
+        Page {
+            text: paragraphs_text(&decoded),
+            title: None,
+            author: None,
+            site: None,
+            published: None,
+            readable: true,
+        }
+    } else {
+        let page = extract_article(&decoded, &fetched.final_url).map_err(|e| e.to_string())?;
+        Page {
+            text: page.text,
+            title: page.title,
+            author: page.byline,
+            site: page.site_name,
+            published: page.published,
+            readable: page.readable,
+        }
+    };
+    if page.text.trim().is_empty() {
+        return Err(format!("{}: the page has no text", fetched.final_url));
+    }
+    Ok(page)
+}
+
 type Extracted = (Manifest, Vec<(CachedItem, String)>, Option<String>);
 
 /// Turns a fetched body into cached articles: feed items, or a page's readable text.
@@ -223,6 +331,7 @@ fn extract(source: &SourceConfig, fetched: &Fetched) -> Result<Extracted, String
         publisher: None,
         published: None,
         link: None,
+        full_text: false,
     };
     match &source.location {
         SourceLocation::Feed { max_items, .. } => {
@@ -260,34 +369,17 @@ fn extract(source: &SourceConfig, fetched: &Fetched) -> Result<Extracted, String
             Ok((manifest, items, None))
         }
         _ => {
-            let content_type = fetched.content_type.as_deref();
-            let plain = content_type.is_some_and(|t| {
-                let t = t.to_ascii_lowercase();
-                t.starts_with("text/plain") || t.starts_with("text/markdown")
-            });
+            let page = read_page(fetched)?;
             let mut cached = item(source.id.clone());
             cached.link = Some(fetched.final_url.clone());
-            let (text, note) = if plain {
-                (
-                    paragraphs_text(&decode_html(&fetched.body, content_type)),
-                    None,
-                )
-            } else {
-                let html = decode_html(&fetched.body, content_type);
-                let page = extract_article(&html, &fetched.final_url).map_err(|e| e.to_string())?;
-                cached.title = page.title;
-                cached.author = page.byline;
-                cached.publisher = page.site_name;
-                cached.published = page.published;
-                let note = (!page.readable)
-                    .then(|| "no article found on the page; using all its text".to_string());
-                (page.text, note)
-            };
-            if text.trim().is_empty() {
-                return Err(format!("{}: the page has no text", fetched.final_url));
-            }
+            cached.title = page.title;
+            cached.author = page.author;
+            cached.publisher = page.site;
+            cached.published = page.published;
+            let note = (!page.readable)
+                .then(|| "no article found on the page; using all its text".to_string());
             manifest.title = cached.title.clone();
-            Ok((manifest, vec![(cached, text)], note))
+            Ok((manifest, vec![(cached, page.text)], note))
         }
     }
 }
