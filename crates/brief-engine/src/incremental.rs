@@ -81,6 +81,20 @@ pub fn build_if_changed(
         && state.request == request
         && is_fresh(&state)
     {
+        // a build killed while renaming an output whose bytes ended up unchanged leaves the
+        // brief up to date and its temporary file behind; only the folders of the outputs
+        // and the state file can hold one then
+        let mut folders: Vec<&Path> = state
+            .outputs
+            .iter()
+            .filter_map(|s| s.path.parent())
+            .collect();
+        folders.sort();
+        folders.dedup();
+        for folder in folders {
+            crate::write::remove_stale_temps_here(folder);
+        }
+        crate::write::remove_stale_temps_here(&location.dir.join(STATE_DIR));
         return Ok(BuildReport {
             slug: location.slug(),
             outputs: state.outputs.iter().map(|s| s.path.clone()).collect(),
@@ -96,6 +110,8 @@ pub fn build_if_changed(
     let mut last = None;
     for _ in 0..MAX_ATTEMPTS {
         let (mut report, files) = build_in_memory(location, registry, options)?;
+        crate::write::remove_stale_temps(&report.out_dir);
+        crate::write::remove_stale_temps(&location.dir.join(STATE_DIR));
         write_all(&files)?;
         match stamp_inputs(&report.inputs) {
             Some(mut inputs) => {

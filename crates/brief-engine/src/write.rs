@@ -22,12 +22,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
         return Ok(());
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".brief-tmp-")
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(contents).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     set_readable(tmp.path()).map_err(io)?;
+    pause_for_crash_tests();
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
@@ -48,6 +49,22 @@ pub fn write_durable(path: &Path, contents: &[u8]) -> Result<(), EngineError> {
     Ok(())
 }
 
+/// `BRIEF_WRITE_PAUSE_MS` holds every write with its temporary file in place, so the crash
+/// tests' SIGKILLs land mid-write often instead of by luck (a real write takes microseconds).
+/// Unset, it costs one environment lookup per process.
+fn pause_for_crash_tests() {
+    static PAUSE: std::sync::OnceLock<Option<std::time::Duration>> = std::sync::OnceLock::new();
+    let pause = PAUSE.get_or_init(|| {
+        std::env::var("BRIEF_WRITE_PAUSE_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map(std::time::Duration::from_millis)
+    });
+    if let Some(pause) = pause {
+        std::thread::sleep(*pause);
+    }
+}
+
 #[cfg(unix)]
 fn set_readable(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
@@ -57,6 +74,70 @@ fn set_readable(path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn set_readable(_: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+/// Start of every temporary file name; the writer's pid follows, so a later build can tell a
+/// temporary file of a killed build from one a running build is still writing.
+pub const TEMP_PREFIX: &str = ".brief-tmp-";
+
+/// How deep [`remove_stale_temps`] looks: the output folder's assets, and the state folder's
+/// `editions/NNNN/files/<slug>.assets`.
+const TEMP_SEARCH_DEPTH: usize = 4;
+
+/// Removes temporary files left in `dir` (and its sub-folders) by writers that are no longer
+/// running. A SIGKILL or power cut between creating a temporary file and renaming it leaves
+/// one behind; no process can clean up after its own kill, so the next build does.
+pub fn remove_stale_temps(dir: &Path) {
+    remove_stale_temps_within(dir, TEMP_SEARCH_DEPTH);
+}
+
+/// [`remove_stale_temps`] for `dir` alone, not its sub-folders: cheap enough for every
+/// no-op build.
+pub fn remove_stale_temps_here(dir: &Path) {
+    remove_stale_temps_within(dir, 0);
+}
+
+fn remove_stale_temps_within(dir: &Path, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if depth > 0 {
+                remove_stale_temps_within(&entry.path(), depth - 1);
+            }
+        } else if let Some(rest) = name.strip_prefix(TEMP_PREFIX)
+            && !writer_is_running(rest)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// `rest` is what follows the prefix: `<pid>-<random>`. Names without a pid come from older
+/// versions and are always stale.
+fn writer_is_running(rest: &str) -> bool {
+    let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    pid == std::process::id() || process_exists(pid)
+}
+
+#[cfg(target_os = "linux")]
+fn process_exists(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+// without /proc there is no safe liveness check (unsafe code is denied), so a temp counts
+// as running: leaving a stray file is better than deleting one a live build is writing
+#[cfg(not(target_os = "linux"))]
+fn process_exists(_pid: u32) -> bool {
+    true
 }
 
 /// A rendered output waiting to be written.
@@ -90,11 +171,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+        assert!(
+            !names[0].to_string_lossy().starts_with(TEMP_PREFIX),
+            "{names:?}"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o644);
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temps_of_dead_writers_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let assets = dir.path().join("out/brief.assets");
+        std::fs::create_dir_all(&assets).unwrap();
+        // pid 0 is never a user process; no /proc/0 exists
+        let dead = assets.join(format!("{TEMP_PREFIX}0-abc"));
+        let legacy = dir.path().join(format!("{TEMP_PREFIX}xyz"));
+        let live = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}{}-def", std::process::id()));
+        let output = dir.path().join("out/brief.md");
+        for f in [&dead, &legacy, &live, &output] {
+            std::fs::write(f, "x").unwrap();
+        }
+        remove_stale_temps(dir.path());
+        assert!(!dead.exists() && !legacy.exists());
+        assert!(live.exists() && output.exists());
     }
 }

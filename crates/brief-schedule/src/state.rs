@@ -55,11 +55,22 @@ pub fn save_state(path: &Path, state: &SchedulerState) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("state"),
-        std::process::id()
-    ));
+    let stem = format!(
+        ".{}.tmp-",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state")
+    );
+    let tmp = dir.join(format!("{stem}{}", std::process::id()));
+    // the scheduler lock makes this the only writer, so any other temporary file is what a
+    // killed scheduler left behind
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let stale =
+                entry.file_name().to_string_lossy().starts_with(&stem) && entry.path() != tmp;
+            if stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(&serde_json::to_vec_pretty(state).expect("state serialises"))?;
