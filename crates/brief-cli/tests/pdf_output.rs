@@ -204,3 +204,76 @@ fn paper_and_margins_come_from_brief_toml() {
         "no Letter media box"
     );
 }
+
+/// Hostile source text (Markdown and HTML syntax, control and bidi characters, a 612-letter
+/// word, a very long URL) is typeset as plain, readable text: no links, no hidden
+/// reordering, long words broken across lines instead of running off the page.
+#[test]
+fn hostile_source_text_is_inert_and_readable_in_the_pdf() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("injection");
+    scratch
+        .brief()
+        .args([
+            "build".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            "md,pdf".as_ref(),
+        ])
+        .run()
+        .success();
+    let md = std::fs::read_to_string(brief.join("out/injection.md")).unwrap();
+    let invisible = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(
+        !md.chars().any(invisible),
+        "control or bidi character in the Markdown"
+    );
+    let bytes = std::fs::read(brief.join("out/injection.pdf")).unwrap();
+    for marker in [&b"/URI"[..], b"/Annots", b"/JavaScript", b"/Launch"] {
+        assert!(
+            !bytes.windows(marker.len()).any(|w| w == marker),
+            "the PDF has {}",
+            String::from_utf8_lossy(marker)
+        );
+    }
+    let Some(text) = pdftotext(&brief.join("out/injection.pdf")) else {
+        eprintln!("note: pdftotext not installed; skipping the text checks");
+        return;
+    };
+    assert!(
+        !text.chars().any(|c| c != '\u{c}' && invisible(c)),
+        "{text}"
+    );
+    let joined: String = text.split_whitespace().collect();
+    assert!(
+        joined.contains(&"Sedimentcorestudy".repeat(36)),
+        "the long word is all there"
+    );
+    assert!(
+        joined.contains("segment39?token=abc123"),
+        "the long URL is all there"
+    );
+    let words = words(&text);
+    for phrase in [
+        "Injection <b>test</b>",
+        "four million euros in lost fees",
+        "the dredging plan should be approved by the council",
+    ] {
+        assert!(words.contains(phrase), "{phrase}: {words}");
+    }
+    // without -layout, pdftotext gives one typeset line per line: a word that ran off the
+    // page would come back as one line of 600+ letters
+    let plain = std::process::Command::new("pdftotext")
+        .args([brief.join("out/injection.pdf").as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    let widest = plain.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        widest < 110,
+        "a line of {widest} characters ran off the page"
+    );
+}
