@@ -2,22 +2,33 @@
 """Serves N invented RSS feeds on 127.0.0.1, one port per feed (as if each were its own
 site), with ETag validators so unchanged feeds answer 304. For benchmarks and soak tests.
 
-Usage: feed_server.py N FIRST_PORT [ITEMS_PER_FEED]
+Usage: feed_server.py N FIRST_PORT [ITEMS_PER_FEED] [CHANGE_EVERY_SECONDS]
+With CHANGE_EVERY_SECONDS, one feed in a hundred publishes a new item that often, so some
+scheduler passes fetch and rebuild while the rest answer 304.
 Prints "ready" once every port listens; logs nothing else. GET /feed.xml on each port;
-GET /stats on the first port returns JSON counts of 200s and 304s per port.
+GET /stats on the first port returns JSON counts of 200s and 304s per port, and the time
+of every poll (seconds since the server started) under "times".
 """
-import hashlib, json, sys, threading
+import hashlib, json, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 n, first = int(sys.argv[1]), int(sys.argv[2])
 items = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+change_every = float(sys.argv[4]) if len(sys.argv) > 4 else 0
 stats = {}
 lock = threading.Lock()
+started = time.monotonic()
 
 
-def feed(k):
+def feed(k, revision=0):
     parts = ['<?xml version="1.0"?><rss version="2.0"><channel>'
              f"<title>Feed {k}</title>"]
+    if revision:
+        parts.append(
+            f"<item><guid>feed-{k}-rev-{revision}</guid><title>Update {revision} from district {k}</title>"
+            f"<pubDate>30 Apr 2026 {revision // 60 % 24:02}:{revision % 60:02}:00 GMT</pubDate>"
+            f"<description>Inspectors said on update {revision} that the levee could fail if "
+            f"the rain continues.</description></item>")
     for i in range(items):
         parts.append(
             f"<item><guid>feed-{k}-item-{i}</guid><title>Report {i} from district {k}</title>"
@@ -46,9 +57,12 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return
-        body, etag = self.server.feed
+        k = port - first
+        revision = int((time.monotonic() - started) // change_every) if change_every and k % 100 == 0 else 0
+        body, etag = feed(k, revision) if revision else self.server.feed
         with lock:
-            s = stats.setdefault(str(port), {"200": 0, "304": 0})
+            s = stats.setdefault(str(port), {"200": 0, "304": 0, "times": []})
+            s["times"].append(round(time.monotonic() - started, 3))
             hit = self.headers.get("If-None-Match") == etag
             s["304" if hit else "200"] += 1
         if hit:
