@@ -157,6 +157,8 @@ pub const HARMS: &[Harm] = &[
         3,
         "disruption",
     ),
+    // people or vessels left unable to move: "stranding fishing boats", "stranded passengers"
+    harm("strand|strands|stranded|stranding", 2, "disruption"),
     harm("job losses|cuts", 3, "jobs"),
     harm(
         "layoffs|lay-offs|redundancies|bankruptcy|bankruptcies|insolvency",

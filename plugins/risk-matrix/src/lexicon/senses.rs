@@ -10,6 +10,12 @@ pub const LOST_OBJECTS: &[(&str, u8, &str)] = &[
     ("livelihoods", 3, "jobs"),
     ("homes", 3, "displacement"),
     ("lives", 4, "casualties"),
+    // money that stops coming in: "lost fees", "could lose revenue", "cost the port income"
+    ("fees", 2, "financial loss"),
+    ("revenue", 2, "financial loss"),
+    ("revenues", 2, "financial loss"),
+    ("income", 2, "financial loss"),
+    ("earnings", 2, "financial loss"),
 ];
 
 /// Indicators that are a harm only when they rise ("push food prices up", "stoke
