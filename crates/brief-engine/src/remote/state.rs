@@ -53,6 +53,9 @@ impl FetchStates {
                 lock_path.display()
             )));
         }
+        // holding the lock, this process is the only one writing here: temporary files of
+        // writers that are gone are what a killed fetch left behind
+        crate::write::remove_stale_temps(dir);
         let sources = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| EngineError::Io {
                 path: path.display().to_string(),
