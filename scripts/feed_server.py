@@ -7,7 +7,8 @@ With CHANGE_EVERY_SECONDS, one feed in a hundred publishes a new item that often
 scheduler passes fetch and rebuild while the rest answer 304.
 Prints "ready" once every port listens; logs nothing else. GET /feed.xml on each port;
 GET /stats on the first port returns JSON counts of 200s and 304s per port, and the time
-of every poll (seconds since the server started) under "times".
+of every poll (seconds since the server started) under "times"; its X-Now header is the
+server's time of the answer on the same clock.
 """
 import hashlib, json, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +54,8 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 body = json.dumps(stats).encode()
             self.send_response(200)
+            # the server's clock, so a client can tell how long ago each feed's last poll was
+            self.send_header("X-Now", str(round(time.monotonic() - started, 3)))
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

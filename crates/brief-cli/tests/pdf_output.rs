@@ -16,6 +16,38 @@ fn pdftotext(pdf: &std::path::Path) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// A word's left and right edge in points, and the word.
+type WordBox = (f64, f64, String);
+
+/// Per page: its width and its words' boxes (`pdftotext -bbox`).
+fn word_boxes(pdf: &std::path::Path) -> Vec<(f64, Vec<WordBox>)> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox".as_ref(), pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        let len = tag[start..].find('"').expect("closing quote");
+        tag[start..start + len].parse().expect("a number")
+    };
+    let mut pages = Vec::new();
+    for page in html.split("<page ").skip(1) {
+        let width = attr(page, "width");
+        let boxes = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let text = w.split_once('>').map_or("", |(_, t)| t);
+                let text = text.split("</word>").next().unwrap_or("").to_string();
+                (attr(w, "xMin"), attr(w, "xMax"), text)
+            })
+            .collect();
+        pages.push((width, boxes));
+    }
+    pages
+}
+
 /// Text as pdftotext lays it out: compare on words, since lines wrap anywhere.
 fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -205,9 +237,10 @@ fn paper_and_margins_come_from_brief_toml() {
     );
 }
 
-/// Hostile source text (Markdown and HTML syntax, control and bidi characters, a 612-letter
-/// word, a very long URL) is typeset as plain, readable text: no links, no hidden
-/// reordering, long words broken across lines instead of running off the page.
+/// Hostile source text (Markdown and HTML syntax, control, bidi and zero-width characters, a
+/// 612-letter word, a very long URL) is typeset as plain, readable text: no links, no hidden
+/// reordering, syntax printed as its characters, long words broken across lines instead of
+/// running off the page.
 #[test]
 fn hostile_source_text_is_inert_and_readable_in_the_pdf() {
     let scratch = Scratch::new();
@@ -261,8 +294,32 @@ fn hostile_source_text_is_inert_and_readable_in_the_pdf() {
         "Injection <b>test</b>",
         "four million euros in lost fees",
         "the dredging plan should be approved by the council",
+        // Markdown and HTML syntax of a plain-text source, printed as the characters it is
+        "publish the *flood map*, the __gauge log__ and the `pump schedule` at <https",
+        "in [the annex][annex] and in the footnote[^1].",
+        "suspend <em>night</em> crossings",
+        "A levee | breach |",
+        // invisible characters inside words are gone, so the words read whole
+        "inspect the quay walls every week",
     ] {
         assert!(words.contains(phrase), "{phrase}: {words}");
+    }
+    // escapes belong to the Markdown; the page shows the character alone
+    for escape in ["\\*", "\\<", "\\[", "\\|", "\\:"] {
+        assert!(!words.contains(escape), "{escape} printed: {words}");
+    }
+    // where each word sits: none may reach past the right margin (the default margins are
+    // equal, so the right edge of the text block mirrors the left one)
+    let pages = word_boxes(&brief.join("out/injection.pdf"));
+    assert!(pages.len() > 1 && pages.iter().all(|(_, boxes)| !boxes.is_empty()));
+    for (page_width, boxes) in pages {
+        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        for (x_min, x_max, word) in &boxes {
+            assert!(
+                *x_min >= left - 0.5 && *x_max <= page_width - left + 0.5,
+                "{word:?} spans {x_min}..{x_max} on a {page_width} pt page"
+            );
+        }
     }
     // without -layout, pdftotext gives one typeset line per line: a word that ran off the
     // page would come back as one line of 600+ letters

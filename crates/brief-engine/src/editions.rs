@@ -115,6 +115,14 @@ pub fn record(
     }
     let number = existing.last().map_or(1, |m| m.number + 1);
     let dir = edition_dir(location, number);
+    // a folder already there has no manifest (else `list` would have counted it): a build
+    // killed while recording it. Its files may be of other formats, so start afresh
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|cause| EngineError::Io {
+            path: dir.display().to_string(),
+            cause,
+        })?;
+    }
     for (file, contents) in &named {
         write_atomic(&dir.join("files").join(&file.path), contents)?;
     }
@@ -135,13 +143,125 @@ pub fn record(
     Ok(Some(number))
 }
 
-/// Deletes the oldest editions beyond `keep`.
+/// Deletes the oldest editions beyond `keep`, and folders older than the newest edition
+/// that have no manifest (what a killed prune or record left).
 fn prune(location: &BriefLocation, keep: usize) {
     let all = list(location);
-    if all.len() <= keep {
-        return;
+    if all.len() > keep {
+        for m in &all[..all.len() - keep] {
+            remove_edition(&edition_dir(location, m.number));
+        }
     }
-    for m in &all[..all.len() - keep] {
-        let _ = std::fs::remove_dir_all(edition_dir(location, m.number));
+    let Some(newest) = all.last().map(|m| m.number) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(editions_dir(location)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let older = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n < newest);
+        if older && !entry.path().join("manifest.json").exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The manifest goes first, so an edition vanishes from `list` in one step: `remove_dir_all`
+/// deletes in directory order, and a kill part-way could otherwise leave a listed edition
+/// whose files are gone.
+fn remove_edition(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join("manifest.json"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (tempfile::TempDir, BriefLocation, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let location = BriefLocation {
+            dir: tmp.path().to_path_buf(),
+            toml: tmp.path().join("brief.toml"),
+        };
+        let out = tmp.path().join("out");
+        (tmp, location, out)
+    }
+
+    fn outputs(out: &Path, names: &[&str], text: &str) -> Vec<PendingFile> {
+        names
+            .iter()
+            .map(|n| PendingFile {
+                path: out.join(n),
+                contents: format!("{n}: {text}").into_bytes(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edition_left_half_written_by_a_killed_build_is_replaced_whole() {
+        let (_tmp, location, out) = setup();
+        let first = outputs(&out, &["b.md", "b.json"], "one");
+        assert_eq!(
+            record(&location, &out, &first, vec![], 20).unwrap(),
+            Some(1)
+        );
+        // a build with a PDF was killed after writing one file of edition 2, before its manifest
+        let stray = edition_dir(&location, 2).join("files/b.pdf");
+        std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
+        std::fs::write(&stray, "half").unwrap();
+        let second = outputs(&out, &["b.md", "b.json"], "two");
+        assert_eq!(
+            record(&location, &out, &second, vec![], 20).unwrap(),
+            Some(2)
+        );
+        assert!(
+            !stray.exists(),
+            "a file of the killed build stayed in edition 2"
+        );
+        assert_eq!(list(&location).len(), 2);
+    }
+
+    #[test]
+    fn edition_whose_prune_was_killed_is_never_listed_and_is_swept_later() {
+        let (_tmp, location, out) = setup();
+        for (i, text) in ["one", "two", "three"].iter().enumerate() {
+            let files = outputs(&out, &["b.md"], text);
+            assert_eq!(
+                record(&location, &out, &files, vec![], 20).unwrap(),
+                Some(i as u32 + 1)
+            );
+        }
+        // a prune killed after the manifest went but before the files did
+        remove_edition_manifest_only(&edition_dir(&location, 1));
+        let numbers: Vec<u32> = list(&location).iter().map(|m| m.number).collect();
+        assert_eq!(numbers, [2, 3]);
+        for m in list(&location) {
+            assert!(read_output(&location, m.number, "b.md").is_some());
+        }
+        let files = outputs(&out, &["b.md"], "four");
+        record(&location, &out, &files, vec![], 20).unwrap();
+        assert!(!edition_dir(&location, 1).exists(), "leftover folder swept");
+        assert!(edition_dir(&location, 2).join("manifest.json").exists());
+    }
+
+    fn remove_edition_manifest_only(dir: &Path) {
+        std::fs::remove_file(dir.join("manifest.json")).unwrap();
+    }
+
+    #[test]
+    fn pruning_keeps_the_newest() {
+        let (_tmp, location, out) = setup();
+        for text in ["one", "two", "three", "four"] {
+            record(&location, &out, &outputs(&out, &["b.md"], text), vec![], 2).unwrap();
+        }
+        let numbers: Vec<u32> = list(&location).iter().map(|m| m.number).collect();
+        assert_eq!(numbers, [3, 4]);
+        let folders = std::fs::read_dir(editions_dir(&location)).unwrap().count();
+        assert_eq!(folders, 2);
     }
 }

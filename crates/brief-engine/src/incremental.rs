@@ -82,8 +82,10 @@ pub fn build_if_changed(
         && is_fresh(&state)
     {
         // a build killed while renaming an output whose bytes ended up unchanged leaves the
-        // brief up to date and its temporary file behind; only the folders of the outputs
-        // and the state file can hold one then
+        // brief up to date and its temporary file behind in an output folder; a scheduler
+        // killed mid-fetch leaves one under .brief/sources/ that no later build rewrites.
+        // The output folders may be shared, so only they are searched shallowly; .brief/ is
+        // ours and small (editions are capped), so all of it is searched
         let mut folders: Vec<&Path> = state
             .outputs
             .iter()
@@ -94,7 +96,7 @@ pub fn build_if_changed(
         for folder in folders {
             crate::write::remove_stale_temps_here(folder);
         }
-        crate::write::remove_stale_temps_here(&location.dir.join(STATE_DIR));
+        crate::write::remove_stale_temps(&location.dir.join(STATE_DIR));
         return Ok(BuildReport {
             slug: location.slug(),
             outputs: state.outputs.iter().map(|s| s.path.clone()).collect(),

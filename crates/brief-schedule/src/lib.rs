@@ -13,7 +13,7 @@ mod state;
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use lock::{LockError, SchedulerLock};
 pub use spec::{Schedule, ScheduleError};
-pub use state::{SchedulerState, load_state, save_state};
+pub use state::{SchedulerState, load_state, remove_stale_temps, save_state};
 
 use chrono::{DateTime, Utc};
 

@@ -47,6 +47,37 @@ pub fn load_state(path: &Path) -> std::io::Result<SchedulerState> {
     }
 }
 
+/// `.schedule.json.tmp-`: the start of the temporary files [`save_state`] writes for `path`.
+fn temp_stem(path: &Path) -> String {
+    format!(
+        ".{}.tmp-",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state")
+    )
+}
+
+/// Removes temporary files that earlier schedulers, killed mid-save, left next to `path`.
+/// Call it only while holding the scheduler lock: the lock makes its holder the only writer,
+/// so every temporary file not of this process is stale. A scheduler calls it at start, since
+/// a restart may find nothing due and save nothing for a while.
+pub fn remove_stale_temps(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let stem = temp_stem(path);
+    let own = format!("{stem}{}", std::process::id());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&stem) && *name != own {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Saves the state durably: after this returns, a crash leaves either this state or the
 /// previous one, never a torn file.
 pub fn save_state(path: &Path, state: &SchedulerState) -> std::io::Result<()> {
@@ -55,22 +86,8 @@ pub fn save_state(path: &Path, state: &SchedulerState) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let stem = format!(
-        ".{}.tmp-",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("state")
-    );
-    let tmp = dir.join(format!("{stem}{}", std::process::id()));
-    // the scheduler lock makes this the only writer, so any other temporary file is what a
-    // killed scheduler left behind
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let stale =
-                entry.file_name().to_string_lossy().starts_with(&stem) && entry.path() != tmp;
-            if stale {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    let tmp = dir.join(format!("{}{}", temp_stem(path), std::process::id()));
+    remove_stale_temps(path);
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(&serde_json::to_vec_pretty(state).expect("state serialises"))?;
@@ -99,6 +116,19 @@ mod tests {
         save_state(&path, &s).unwrap();
         assert_eq!(load_state(&path).unwrap(), s);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn temps_of_killed_schedulers_are_removed_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schedule.json");
+        let stale = dir.path().join(".schedule.json.tmp-4194305");
+        let other = dir.path().join("fetch-state.json");
+        std::fs::write(&stale, "{\"last_slot\":").unwrap();
+        std::fs::write(&other, "{}").unwrap();
+        remove_stale_temps(&path);
+        assert!(!stale.exists());
+        assert!(other.exists());
     }
 
     #[test]

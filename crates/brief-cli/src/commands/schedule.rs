@@ -8,7 +8,8 @@ use anyhow::{Context, bail};
 use brief_engine::incremental::STATE_DIR;
 use brief_engine::{BriefLocation, BuildOptions, PluginRegistry};
 use brief_schedule::{
-    Clock, Schedule, SchedulerLock, SchedulerState, SystemClock, due_slot, load_state, save_state,
+    Clock, Schedule, SchedulerLock, SchedulerState, SystemClock, due_slot, load_state,
+    remove_stale_temps, save_state,
 };
 
 use crate::commands::build::{locations, print_built};
@@ -56,6 +57,7 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
         let state_dir = location.dir.join(STATE_DIR);
         let lock = SchedulerLock::acquire(&state_dir.join("schedule.lock"))?;
         let state_path = state_dir.join("schedule.json");
+        remove_stale_temps(&state_path);
         let state = load_state(&state_path)?;
         briefs.push(Scheduled {
             location,
