@@ -279,6 +279,19 @@ mod tests {
     }
 
     #[test]
+    fn inline_code_ending_in_a_multibyte_character_keeps_spans_on_char_boundaries() {
+        // Minimized from an ingest_markdown fuzz crash: the span of a sentence ending inside
+        // inline code ended at the code's start plus the last character's length, here in the
+        // middle of the three bytes of U+300D.
+        let src = b"r`\xE3\x80\x8D`";
+        let a = parse_source(src, Format::Markdown, spec(), 1000, "t").unwrap();
+        let text = std::str::from_utf8(src).unwrap();
+        let s = &a.sentences[0];
+        assert_eq!(s.text, "r\u{300D}");
+        assert_eq!(&text[s.span.start..s.span.end], "r`\u{300D}`");
+    }
+
+    #[test]
     fn markup_only_source_has_no_text() {
         let err =
             parse_source(b"```\ncode\n```\n", Format::Markdown, spec(), 1000, "t").unwrap_err();

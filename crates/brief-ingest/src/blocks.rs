@@ -14,6 +14,10 @@ pub struct Piece {
     pub text: String,
     /// Byte offset of the piece in the file.
     pub source: usize,
+    /// Byte offset where the piece's bytes end in the file, markup included (for inline code,
+    /// after the closing backtick). An inexact piece's characters all stand for
+    /// `source..source_end` as a whole.
+    pub source_end: usize,
     /// True when `text` equals the file's bytes at `source`.
     pub exact: bool,
 }
@@ -57,6 +61,7 @@ pub fn plain_blocks(text: &str, base: usize) -> Vec<Block> {
                 pieces: vec![Piece {
                     text: text[start..end].to_string(),
                     source: base + start,
+                    source_end: base + end,
                     exact: true,
                 }],
             });
@@ -93,6 +98,7 @@ fn line_block(line: &str, start: usize) -> Block {
         pieces: vec![Piece {
             text: body[skip..].to_string(),
             source: content_start,
+            source_end: start + lead + body.len(),
             exact: true,
         }],
     }
@@ -232,6 +238,7 @@ pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
                 block.pieces.push(Piece {
                     text: t.into_string(),
                     source: range.start,
+                    source_end: range.end,
                     exact,
                 });
                 block.span.end = block.span.end.max(range.end);
@@ -241,6 +248,7 @@ pub fn markdown_blocks(text: &str, base: usize) -> Vec<Block> {
                     b.pieces.push(Piece {
                         text: " ".into(),
                         source: range.start,
+                        source_end: range.end,
                         exact: false,
                     });
                 }

@@ -38,16 +38,18 @@ pub fn clean_block(block: &Block) -> MappedText {
                 }
             }
             let c = text[i..].chars().next().expect("i is on a char boundary");
+            // An inexact piece (an entity, an escape, inline code) does not match its bytes
+            // character for character, so each of its characters stands for all of them.
             let source = if piece.exact {
-                piece.source + i
+                piece.source + i..piece.source + i + c.len_utf8()
             } else {
-                piece.source
+                piece.source..piece.source_end
             };
             // the opening bracket of a gloss becomes a space, so "C2.[gloss]“Next" still
             // separates; the rest of the gloss is dropped
             if let Some(gloss) = drops.iter().find(|r| r.start == i) {
                 if !out.ends_with_space() {
-                    out.push(' ', source);
+                    out.push(' ', source.clone());
                 }
                 i = gloss.end;
                 continue;
@@ -55,7 +57,7 @@ pub fn clean_block(block: &Block) -> MappedText {
             i += c.len_utf8();
             if c.is_whitespace() {
                 if !out.ends_with_space() {
-                    out.push(' ', source);
+                    out.push(' ', source.clone());
                 }
                 continue;
             }
@@ -149,6 +151,7 @@ mod tests {
             pieces: vec![Piece {
                 text: text.into(),
                 source: 0,
+                source_end: text.len(),
                 exact: true,
             }],
         };
@@ -193,6 +196,7 @@ mod tests {
             pieces: vec![Piece {
                 text: src.into(),
                 source: 0,
+                source_end: src.len(),
                 exact: true,
             }],
         };

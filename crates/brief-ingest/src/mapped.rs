@@ -2,14 +2,20 @@
 //!
 //! Cleaning drops glosses and collapses whitespace, so cleaned offsets drift from source
 //! offsets. We record one anchor per contiguous run; a cleaned offset maps back by finding its
-//! run. Every emitted character has the same byte length as the source character it stands for,
-//! so offsets inside a run map by plain addition.
+//! run. Inside a run every character has the same byte length as the source character it
+//! stands for, so offsets map by plain addition. A character that stands for source bytes of
+//! another length (an entity, inline code with its backticks, a wide space turned into ' ')
+//! gets an anchor of its own that maps to those bytes as a whole.
+
+use std::ops::Range;
 
 /// A start of a run: cleaned offset `clean` corresponds to source offset `source`.
 #[derive(Debug, Clone, Copy)]
 struct Anchor {
     clean: usize,
     source: usize,
+    /// For a lone character standing for `source..end` as a whole, `end`.
+    whole_until: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -19,30 +25,38 @@ pub struct MappedText {
 }
 
 impl MappedText {
-    /// Appends `c`, which stands for the source character at `source`.
-    pub fn push(&mut self, c: char, source: usize) {
-        let clean = self.text.len();
-        let continues = self
-            .anchors
-            .last()
-            .is_some_and(|a| a.source + (clean - a.clean) == source);
-        if !continues {
-            self.anchors.push(Anchor { clean, source });
+    /// Appends `c`, which stands for the source bytes `source`.
+    pub fn push(&mut self, c: char, source: Range<usize>) {
+        if source.len() == c.len_utf8() {
+            self.anchor(source.start, None);
+        } else {
+            self.anchor(source.start, Some(source.end));
         }
         self.text.push(c);
     }
 
     /// Appends `text`, which is a verbatim copy of the source bytes starting at `source`.
     pub fn push_str(&mut self, text: &str, source: usize) {
-        let clean = self.text.len();
-        let continues = self
-            .anchors
-            .last()
-            .is_some_and(|a| a.source + (clean - a.clean) == source);
-        if !continues {
-            self.anchors.push(Anchor { clean, source });
-        }
+        self.anchor(source, None);
         self.text.push_str(text);
+    }
+
+    /// Starts a new run at the end of the text unless the text so far already maps there by
+    /// addition.
+    fn anchor(&mut self, source: usize, whole_until: Option<usize>) {
+        let clean = self.text.len();
+        let continues = whole_until.is_none()
+            && self
+                .anchors
+                .last()
+                .is_some_and(|a| a.whole_until.is_none() && a.source + (clean - a.clean) == source);
+        if !continues {
+            self.anchors.push(Anchor {
+                clean,
+                source,
+                whole_until,
+            });
+        }
     }
 
     pub fn ends_with_space(&self) -> bool {
@@ -62,20 +76,25 @@ impl MappedText {
         }
     }
 
-    fn source_of(&self, clean: usize) -> usize {
+    fn anchor_of(&self, clean: usize) -> Anchor {
         let i = self.anchors.partition_point(|a| a.clean <= clean) - 1;
-        let a = self.anchors[i];
-        a.source + (clean - a.clean)
+        self.anchors[i]
     }
 
     /// The source byte range of the cleaned range `start..end` (non-empty, on char boundaries).
     pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let last = self.text[start..end]
+        let last_len = self.text[start..end]
             .chars()
             .next_back()
             .map_or(0, char::len_utf8);
-        let s = self.source_of(start);
-        let e = self.source_of(end - last) + last;
+        let first = self.anchor_of(start);
+        let s = first.source + (start - first.clean);
+        let last_at = end - last_len;
+        let last = self.anchor_of(last_at);
+        let e = match last.whole_until {
+            Some(until) => until,
+            None => last.source + (last_at - last.clean) + last_len,
+        };
         (s, e)
     }
 }
@@ -92,10 +111,25 @@ mod tests {
             if c == ' ' && m.ends_with_space() {
                 continue;
             }
-            m.push(c, i);
+            m.push(c, i..i + c.len_utf8());
         }
         assert_eq!(m.text, "ab cd");
         assert_eq!(m.source_range(3, 5), (5, 7));
         assert_eq!(m.source_range(0, 5), (0, 7));
+    }
+
+    #[test]
+    fn a_character_standing_for_longer_source_maps_to_all_of_it() {
+        // "x&amp;\u{3000}" cleaned to "x& ": the entity and the wide space each map whole,
+        // and text after them continues by addition.
+        let mut m = MappedText::default();
+        m.push('x', 0..1);
+        m.push('&', 1..6);
+        m.push(' ', 6..9);
+        m.push_str("yz", 9);
+        assert_eq!(m.source_range(0, 2), (0, 6));
+        assert_eq!(m.source_range(1, 3), (1, 9));
+        assert_eq!(m.source_range(3, 5), (9, 11));
+        assert_eq!(m.source_range(0, 5), (0, 11));
     }
 }

@@ -1,0 +1,17 @@
+//! Plain-text source ingest on arbitrary bytes: no panic, spans inside the input and on
+//! character boundaries, one-line errors.
+#![no_main]
+
+use brief_ingest::{DEFAULT_MAX_BYTES, Format, SourceSpec, parse_source};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let spec = SourceSpec {
+        id: "fuzz".to_string(),
+        ..SourceSpec::default()
+    };
+    match parse_source(data, Format::Plain, spec, DEFAULT_MAX_BYTES, "fuzz.txt") {
+        Ok(article) => brief_fuzz::assert_article_consistent(data, &article),
+        Err(e) => brief_fuzz::assert_one_line(&e.to_string()),
+    }
+});
