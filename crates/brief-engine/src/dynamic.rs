@@ -251,4 +251,12 @@ mod tests {
             err.message
         );
     }
+
+    #[test]
+    fn a_plugin_error_message_with_line_breaks_is_flattened() {
+        let body = br#"{"error":{"message":"first\nsecond\r\nthird","option":"a\nb"}}"#;
+        let err = decode_plugin_response::<SectionOutput>(body, 1, "1.0").unwrap_err();
+        assert_eq!(err.message, "first second third");
+        assert_eq!(err.option.as_deref(), Some("a b"));
+    }
 }
