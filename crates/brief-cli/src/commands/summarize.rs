@@ -11,8 +11,10 @@
 //! line is still answered, and the exit status is 1 at the end if any line failed, so scripts
 //! notice.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 use brief_text::summarize::{Budget, DocSentence, Document, PRESETS, Weights, summarize_with};
@@ -39,6 +41,10 @@ pub struct SummarizeArgs {
     /// Batch mode: read JSON requests from stdin, one per line; write one JSON answer per line.
     #[arg(long, conflicts_with_all = ["sentences", "words", "title"])]
     jsonl: bool,
+    /// Batch mode: documents summarized at once [default: the number of CPUs, at most 8]. The
+    /// answers are the same, in the same order, for any value.
+    #[arg(long, short = 'j', value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     /// Weight preset: "news" (lead-heavy articles) or "report" (long analysis, as the summary
     /// section uses by default).
     #[arg(long, default_value = "news", value_parser = clap::builder::PossibleValuesParser::new(PRESETS))]
@@ -55,7 +61,8 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<()> {
         None => preset,
     };
     if args.jsonl {
-        return run_jsonl(&weights);
+        let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+        return run_jsonl(&weights, jobs);
     }
     let text = match &args.file {
         Some(path) => {
@@ -83,6 +90,10 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
 fn budget(sentences: Option<usize>, words: Option<usize>) -> Budget {
@@ -158,40 +169,138 @@ struct Answer<'a> {
     sentences: Vec<String>,
 }
 
-fn run_jsonl(weights: &Weights) -> anyhow::Result<()> {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    // one index for the whole stream: words seen once are never stemmed again
-    let mut index = TermIndex::new();
-    let mut line = Vec::new();
-    let mut failed = 0usize;
-    for number in 1.. {
-        line.clear();
-        if input
-            .read_until(b'\n', &mut line)
-            .context("reading stdin")?
-            == 0
-        {
-            break;
-        }
-        match answer(&line, weights, &mut index) {
-            Ok(None) => {}
-            Ok(Some(json)) => {
-                out.write_all(json.as_bytes())?;
-                out.write_all(b"\n")?;
+/// Batch mode over `jobs` workers, each with its own [`TermIndex`]. A worker takes the next line
+/// of stdin, answers it and hands the answer to the writer, which prints answers in input order.
+/// A document's answer depends only on its own request (see
+/// `scores_do_not_depend_on_documents_the_index_saw_before`), so the output is the same bytes for
+/// any number of workers. There is no reader or writer thread: each worker reads and writes
+/// under a lock, because waking a separate thread for every line cost more than the parallel
+/// work saved on two cores.
+fn run_jsonl(weights: &Weights, jobs: usize) -> anyhow::Result<()> {
+    let input = Mutex::new(Input {
+        next_number: 1,
+        error: None,
+    });
+    let output = Mutex::new(Output {
+        out: Vec::with_capacity(OUTPUT_BUFFER),
+        pending: BTreeMap::new(),
+        next_number: 1,
+        failed: 0,
+        error: None,
+    });
+    let work = || worker(&input, &output, weights);
+    if jobs <= 1 {
+        work();
+    } else {
+        std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                scope.spawn(work);
             }
-            Err(err) => {
-                failed += 1;
-                eprintln!("error: line {number}: {err:#}");
-            }
-        }
+        });
     }
-    out.flush()?;
-    if failed > 0 {
-        bail!("{failed} input line(s) could not be summarized");
+    let input = input.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut output = output.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(err) = input.error.or(output.error.take()) {
+        return Err(err);
+    }
+    output.flush().context("writing stdout")?;
+    if output.failed > 0 {
+        bail!("{} input line(s) could not be summarized", output.failed);
     }
     Ok(())
+}
+
+struct Input {
+    /// Number of the next line to read, from 1.
+    next_number: usize,
+    /// Set when stdin could not be read; every worker stops.
+    error: Option<anyhow::Error>,
+}
+
+/// Bytes of answers gathered before they are written: `Stdout` flushes at every line break, and
+/// one write per answer cost more than summarizing it.
+const OUTPUT_BUFFER: usize = 64 * 1024;
+
+struct Output {
+    out: Vec<u8>,
+    /// Answers that finished before an earlier line's.
+    pending: BTreeMap<usize, anyhow::Result<Option<String>>>,
+    next_number: usize,
+    failed: usize,
+    /// Set when stdout could not be written (a closed pipe, say); every worker stops.
+    error: Option<anyhow::Error>,
+}
+
+impl Output {
+    /// Files the answer to line `number` and prints every answer now due, in line order.
+    fn deliver(&mut self, number: usize, result: anyhow::Result<Option<String>>) {
+        self.pending.insert(number, result);
+        while let Some(result) = self.pending.remove(&self.next_number) {
+            let written = match result {
+                Ok(None) => Ok(()),
+                Ok(Some(json)) => {
+                    self.out.extend_from_slice(json.as_bytes());
+                    self.out.push(b'\n');
+                    if self.out.len() >= OUTPUT_BUFFER {
+                        self.flush()
+                    } else {
+                        Ok(())
+                    }
+                }
+                Err(err) => {
+                    self.failed += 1;
+                    // what was answered so far goes out before the error that follows it
+                    let flushed = self.flush();
+                    eprintln!("error: line {}: {err:#}", self.next_number);
+                    flushed
+                }
+            };
+            if let Err(err) = written {
+                self.error = Some(anyhow::Error::new(err).context("writing stdout"));
+                return;
+            }
+            self.next_number += 1;
+        }
+    }
+}
+
+impl Output {
+    fn flush(&mut self) -> std::io::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&self.out)?;
+        self.out.clear();
+        stdout.flush()
+    }
+}
+
+fn worker(input: &Mutex<Input>, output: &Mutex<Output>, weights: &Weights) {
+    let mut index = TermIndex::new();
+    let mut line = Vec::new();
+    loop {
+        let number = {
+            let Ok(mut input) = input.lock() else { return };
+            if input.error.is_some() {
+                return;
+            }
+            line.clear();
+            match std::io::stdin().lock().read_until(b'\n', &mut line) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(err) => {
+                    input.error = Some(anyhow::Error::new(err).context("reading stdin"));
+                    return;
+                }
+            }
+            input.next_number += 1;
+            input.next_number - 1
+        };
+        let result = answer(&line, weights, &mut index);
+        let Ok(mut output) = output.lock() else { return };
+        if output.error.is_some() {
+            return;
+        }
+        output.deliver(number, result);
+    }
 }
 
 /// The JSON answer for one input line; `None` for a blank line.

@@ -67,23 +67,56 @@ pub fn min_max(values: &[f64]) -> Vec<f64> {
 }
 
 /// The document's keywords: the `count` terms found in the most sentences (at least two), ties
-/// broken by term id so the choice is deterministic. Returned sorted by id.
-pub fn keywords(vectors: &[SparseVector], count: usize) -> Vec<u32> {
-    let mut terms: Vec<u32> = vectors
+/// broken by where the term first occurs in `terms` (the sentences' term ids in text order).
+/// Returned sorted by id.
+///
+/// Ties used to go to the lower term id, but ids are handed out by a [`TermIndex`] shared across
+/// documents, so a document's keywords changed with the documents summarized before it.
+///
+/// [`TermIndex`]: crate::terms::TermIndex
+pub fn keywords(vectors: &[SparseVector], terms: &[Vec<u32>], count: usize) -> Vec<u32> {
+    let mut sentence_terms: Vec<u32> = vectors
         .iter()
         .flat_map(|v| v.entries().iter().map(|&(t, _)| t))
         .collect();
-    terms.sort_unstable();
+    sentence_terms.sort_unstable();
     let mut frequency: Vec<(u32, usize)> = Vec::new();
-    for t in terms {
+    for t in sentence_terms {
         match frequency.last_mut() {
             Some((last, n)) if *last == t => *n += 1,
             _ => frequency.push((t, 1)),
         }
     }
     frequency.retain(|&(_, n)| n >= 2);
-    frequency.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut top: Vec<u32> = frequency.into_iter().take(count).map(|(t, _)| t).collect();
+    let mut top: Vec<u32>;
+    if frequency.len() <= count {
+        top = frequency.into_iter().map(|(t, _)| t).collect();
+    } else if count == 0 {
+        return Vec::new();
+    } else {
+        let mut counts: Vec<usize> = frequency.iter().map(|&(_, n)| n).collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let cutoff = counts[count - 1];
+        top = frequency
+            .iter()
+            .filter(|&&(_, n)| n > cutoff)
+            .map(|&(t, _)| t)
+            .collect();
+        // the terms tied at the cutoff share the slots left, earliest in the text first
+        let mut tied: Vec<u32> = frequency
+            .iter()
+            .filter(|&&(_, n)| n == cutoff)
+            .map(|&(t, _)| t)
+            .collect();
+        for t in terms.iter().flatten() {
+            if top.len() == count {
+                break;
+            }
+            if let Ok(k) = tied.binary_search(t) {
+                top.push(tied.remove(k));
+            }
+        }
+    }
     top.sort_unstable();
     top
 }
@@ -149,10 +182,19 @@ mod tests {
     }
 
     #[test]
+    fn keyword_ties_go_to_the_earlier_term_not_the_lower_id() {
+        // terms 7 and 3 are each in two sentences; 7 occurs first in the text
+        let vs = vec![unit(&[3, 7]), unit(&[3, 7])];
+        let terms: Vec<Vec<u32>> = vec![vec![7, 3], vec![3, 7]];
+        assert_eq!(keywords(&vs, &terms, 1), vec![7]);
+    }
+
+    #[test]
     fn keywords_are_terms_in_most_sentences() {
         let vs = vec![unit(&[1, 2]), unit(&[1, 3]), unit(&[1, 2]), unit(&[4])];
-        assert_eq!(keywords(&vs, 1), vec![1]);
-        assert_eq!(keywords(&vs, 5), vec![1, 2]);
+        let terms: Vec<Vec<u32>> = vec![vec![1, 2], vec![1, 3], vec![1, 2], vec![4]];
+        assert_eq!(keywords(&vs, &terms, 1), vec![1]);
+        assert_eq!(keywords(&vs, &terms, 5), vec![1, 2]);
         assert!((keyword_coverage(&vs[0], &[1, 2]) - 1.0).abs() < 1e-9);
         assert_eq!(keyword_coverage(&vs[3], &[1, 2]), 0.0);
     }

@@ -83,7 +83,7 @@ pub fn analyze(doc: &Document<'_>, index: &mut TermIndex, weights: &Weights) -> 
         weights.centrality_forward,
         weights.centrality_backward,
     );
-    let keywords = centrality::keywords(&vectors, weights.keyword_count.max(0.0) as usize);
+    let keywords = centrality::keywords(&vectors, &terms, weights.keyword_count.max(0.0) as usize);
     let title = doc
         .title
         .map(|t| idf.vector(&index.terms(t)))
@@ -282,5 +282,26 @@ mod tests {
             &w,
         );
         assert_eq!(got, vec![1]);
+    }
+
+    #[test]
+    fn scores_do_not_depend_on_documents_the_index_saw_before() {
+        // Regression: keyword ties went to the lower term id, and ids depend on what a shared
+        // index interned first, so one document's summary changed with the batch around it.
+        let d = doc(&[
+            "Storm damage closed the coastal railway on Sunday.",
+            "Engineers said the railway embankment and the harbour wall both failed.",
+            "The council will pay for the harbour repairs first.",
+            "Ferry crews and railway staff worked through the night at the harbour.",
+        ]);
+        let w = Weights {
+            keyword_count: 1.0,
+            ..Weights::default()
+        };
+        let fresh = analyze(&d, &mut TermIndex::new(), &w).scores;
+        let mut primed = TermIndex::new();
+        primed.terms("harbour harbour council ferry railway storm");
+        let after_other = analyze(&d, &mut primed, &w).scores;
+        assert_eq!(fresh, after_other);
     }
 }
