@@ -295,7 +295,9 @@ fn worker(input: &Mutex<Input>, output: &Mutex<Output>, weights: &Weights) {
             input.next_number - 1
         };
         let result = answer(&line, weights, &mut index);
-        let Ok(mut output) = output.lock() else { return };
+        let Ok(mut output) = output.lock() else {
+            return;
+        };
         if output.error.is_some() {
             return;
         }
