@@ -5,6 +5,7 @@
 
 pub mod segment;
 pub mod similarity;
+pub mod stem;
 pub mod stopwords;
 pub mod summarize;
 pub mod terms;

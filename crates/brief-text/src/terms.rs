@@ -168,12 +168,21 @@ impl TermIndex {
 
     /// The term id of the stem of `bare` (lowercase, periods removed), interning it if new.
     fn intern_stem_of(&mut self, bare: &str) -> TermId {
-        let stem = self.stemmer.stem_cow(bare);
-        if let Some(&id) = self.stems.get(stem.as_ref()) {
+        match crate::stem::porter2(bare) {
+            Some(stem) => self.intern(stem.as_str()),
+            None => {
+                let stem = self.stemmer.stem_cow(bare);
+                self.intern(&stem)
+            }
+        }
+    }
+
+    fn intern(&mut self, stem: &str) -> TermId {
+        if let Some(&id) = self.stems.get(stem) {
             return id;
         }
         let next = self.stems.len() as TermId;
-        self.stems.insert(stem.into_owned(), next);
+        self.stems.insert(stem.to_string(), next);
         next
     }
 }

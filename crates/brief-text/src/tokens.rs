@@ -118,12 +118,25 @@ impl Stemmer {
 
     /// The stem of one lowercase word.
     pub fn stem(&self, lower: &str) -> String {
-        self.inner.stem(lower).into_owned()
+        match crate::stem::porter2(lower) {
+            Some(stem) => stem.as_str().to_string(),
+            None => self.inner.stem(lower).into_owned(),
+        }
     }
 
     /// The stem of one lowercase word, borrowed when stemming leaves the word as it is.
     pub fn stem_cow<'a>(&self, lower: &'a str) -> std::borrow::Cow<'a, str> {
-        self.inner.stem(lower)
+        match crate::stem::porter2(lower) {
+            Some(stem) if stem.as_str() == lower => std::borrow::Cow::Borrowed(lower),
+            Some(stem) => std::borrow::Cow::Owned(stem.as_str().to_string()),
+            None => self.inner.stem(lower),
+        }
+    }
+
+    /// The stem rust-stemmers gives, for checking [`crate::stem::porter2`] against it.
+    #[doc(hidden)]
+    pub fn reference_stem(&self, lower: &str) -> String {
+        self.inner.stem(lower).into_owned()
     }
 
     /// Stems of the content words of `text`: stop words, numbers-only tokens and one-letter
