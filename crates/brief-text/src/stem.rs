@@ -105,7 +105,9 @@ impl Word {
     }
 
     fn ends_with(&self, suffix: &[u8]) -> bool {
-        self.s().ends_with(suffix)
+        // the last byte first: most suffixes fail on it, without a call to memcmp
+        let s = self.s();
+        s.last() == suffix.last() && s.ends_with(suffix)
     }
 
     /// Replaces the last `cut` bytes with `with`.
@@ -115,17 +117,16 @@ impl Word {
         self.len = at + with.len();
     }
 
-    /// The longest of `suffixes` the word ends with, as its index.
+    /// The first of `suffixes` the word ends with, as its index. The lists are ordered
+    /// longest first, so this is the longest one, as the algorithm asks.
     fn longest(&self, suffixes: &[&str]) -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, suffix) in suffixes.iter().enumerate() {
-            if self.ends_with(suffix.as_bytes())
-                && best.is_none_or(|b| suffix.len() > suffixes[b].len())
-            {
-                best = Some(i);
-            }
-        }
-        best
+        let s = self.s();
+        let last = *s.last()?;
+        suffixes.iter().position(|suffix| {
+            let suffix = suffix.as_bytes();
+            // the last byte first: most suffixes fail on it, without a call to memcmp
+            suffix[suffix.len() - 1] == last && s.ends_with(suffix)
+        })
     }
 
     fn stem(&mut self) {
@@ -215,7 +216,7 @@ impl Word {
     }
 
     fn step_1a(&mut self) {
-        const SUFFIXES: &[&str] = &["sses", "ied", "ies", "s", "us", "ss"];
+        const SUFFIXES: &[&str] = &["sses", "ied", "ies", "us", "ss", "s"];
         match self.longest(SUFFIXES) {
             Some(0) => self.replace_end(4, b"ss"),
             Some(1 | 2) => {
@@ -226,7 +227,7 @@ impl Word {
                 }
             }
             // a vowel somewhere before the letter that precedes the "s"
-            Some(3) if self.len >= 3 && self.b[..self.len - 2].iter().any(|&c| is_vowel(c)) => {
+            Some(5) if self.len >= 3 && self.b[..self.len - 2].iter().any(|&c| is_vowel(c)) => {
                 self.replace_end(1, b"");
             }
             _ => {}
@@ -234,13 +235,13 @@ impl Word {
     }
 
     fn step_1b(&mut self) {
-        const SUFFIXES: &[&str] = &["eed", "eedly", "ed", "edly", "ing", "ingly"];
+        const SUFFIXES: &[&str] = &["eedly", "ingly", "edly", "eed", "ing", "ed"];
         let Some(k) = self.longest(SUFFIXES) else {
             return;
         };
         let suffix_len = SUFFIXES[k].len();
         let at = self.len - suffix_len;
-        if k <= 1 {
+        if SUFFIXES[k].starts_with("eed") {
             if at >= self.p1 {
                 self.replace_end(suffix_len, b"ee");
             }
@@ -274,29 +275,29 @@ impl Word {
 
     fn step_2(&mut self) {
         const RULES: &[(&str, &str)] = &[
+            ("ization", "ize"),
+            ("ational", "ate"),
+            ("fulness", "ful"),
+            ("ousness", "ous"),
+            ("iveness", "ive"),
             ("tional", "tion"),
+            ("biliti", "ble"),
+            ("lessli", "less"),
+            ("entli", "ent"),
+            ("ation", "ate"),
+            ("alism", "al"),
+            ("aliti", "al"),
+            ("ousli", "ous"),
+            ("iviti", "ive"),
+            ("fulli", "ful"),
             ("enci", "ence"),
             ("anci", "ance"),
             ("abli", "able"),
-            ("entli", "ent"),
             ("izer", "ize"),
-            ("ization", "ize"),
-            ("ational", "ate"),
-            ("ation", "ate"),
             ("ator", "ate"),
-            ("alism", "al"),
-            ("aliti", "al"),
             ("alli", "al"),
-            ("fulness", "ful"),
-            ("ousli", "ous"),
-            ("ousness", "ous"),
-            ("iveness", "ive"),
-            ("iviti", "ive"),
-            ("biliti", "ble"),
             ("bli", "ble"),
             ("ogi", "og"),
-            ("fulli", "ful"),
-            ("lessli", "less"),
             ("li", ""),
         ];
         let suffixes: [&str; 24] = std::array::from_fn(|i| RULES[i].0);
@@ -321,15 +322,15 @@ impl Word {
 
     fn step_3(&mut self) {
         const RULES: &[(&str, &str)] = &[
-            ("tional", "tion"),
             ("ational", "ate"),
+            ("tional", "tion"),
             ("alize", "al"),
             ("icate", "ic"),
             ("iciti", "ic"),
-            ("ical", "ic"),
-            ("ful", ""),
-            ("ness", ""),
             ("ative", ""),
+            ("ical", "ic"),
+            ("ness", ""),
+            ("ful", ""),
         ];
         let suffixes: [&str; 9] = std::array::from_fn(|i| RULES[i].0);
         let Some(k) = self.longest(&suffixes) else {
@@ -345,8 +346,8 @@ impl Word {
 
     fn step_4(&mut self) {
         const SUFFIXES: &[&str] = &[
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
-            "ate", "iti", "ous", "ive", "ize", "ion",
+            "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti",
+            "ous", "ive", "ize", "ion", "al", "er", "ic",
         ];
         let Some(k) = self.longest(SUFFIXES) else {
             return;

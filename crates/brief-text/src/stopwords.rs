@@ -1,5 +1,11 @@
-//! English stop words: function words that carry no topic. Written for this project; sorted so
-//! lookup is a binary search.
+//! English stop words: function words that carry no topic. Written for this project; kept sorted
+//! so the list is easy to read and to check for duplicates.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::terms::WordHasher;
 
 const STOPWORDS: &[&str] = &[
     "a",
@@ -196,7 +202,10 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a lowercase word that carries no topic.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    // a hash set: the binary search compared strings through eight calls to memcmp per word
+    static SET: LazyLock<HashSet<&str, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 #[cfg(test)]

@@ -36,15 +36,48 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// How [`words`] treats an ASCII byte; every byte from 0x80 up starts or continues a
+/// multi-byte character, which is decoded.
+#[derive(Clone, Copy, PartialEq)]
+enum Byte {
+    Letter,
+    Other,
+    Wide,
+}
+
+static BYTE_CLASS: [Byte; 256] = {
+    let mut table = [Byte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            Byte::Wide
+        } else if c.is_ascii_alphanumeric() {
+            Byte::Letter
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let len = text.len();
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut pos = 0;
     std::iter::from_fn(move || {
-        // skip to the next word character
+        // skip to the next word character; runs of ASCII go through a table, not a decoder
         let start = loop {
+            while pos < len && BYTE_CLASS[usize::from(bytes[pos])] == Byte::Other {
+                pos += 1;
+            }
             if pos >= len {
                 return None;
+            }
+            if BYTE_CLASS[usize::from(bytes[pos])] == Byte::Letter {
+                break pos;
             }
             let (c, n) = char_at(text, pos);
             if is_word_char(c) {
@@ -55,6 +88,12 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let mut dotted = false;
         let mut end = len;
         while pos < len {
+            while pos < len && BYTE_CLASS[usize::from(bytes[pos])] == Byte::Letter {
+                pos += 1;
+            }
+            if pos >= len {
+                break;
+            }
             let (c, n) = char_at(text, pos);
             if is_word_char(c) {
                 pos += n;

@@ -32,6 +32,11 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // most bytes are ordinary letters: find the next one that can matter in a tight loop
+        match bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let b = bytes[i];
         let terminator_len = match b {
             b'.' | b'!' | b'?' => 1,
@@ -74,6 +79,19 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     push_trimmed(text, start..bytes.len(), &mut out);
     out
 }
+
+/// Bytes that may end a sentence: ASCII terminators, a line break, and the first bytes of the
+/// UTF-8 encodings of "…" (E2) and the full-width "。" (E3) and "！？" (EF).
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = [b'.', b'!', b'?', b'\n', 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Pushes `range` trimmed of white space, unless nothing is left.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

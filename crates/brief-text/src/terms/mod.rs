@@ -8,6 +8,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod short_keys;
+
+use short_keys::{Key, ShortKeyTable};
+
 use crate::{Stemmer, is_stopword, words};
 
 /// A multiply-rotate hash that takes eight bytes per step (the scheme of rustc's FxHash):
@@ -61,7 +65,8 @@ pub type TermId = u32;
 pub struct TermIndex {
     stems: FastMap<String, TermId>,
     /// Surface form as written (case kept, because "US" and "us" differ) → term, or `None` when
-    /// the word carries no topic.
+    /// the word carries no topic; words of up to 15 bytes in `short`, longer ones in `surface`.
+    short: ShortKeyTable,
     surface: FastMap<String, Option<TermId>>,
     stemmer: Stemmer,
 }
@@ -78,7 +83,8 @@ impl TermIndex {
         // several times while the first documents of a batch were read.
         Self {
             stems: FastMap::with_capacity_and_hasher(4096, Default::default()),
-            surface: FastMap::with_capacity_and_hasher(8192, Default::default()),
+            short: ShortKeyTable::with_capacity(8192),
+            surface: FastMap::default(),
             stemmer: Stemmer::new(),
         }
     }
@@ -96,6 +102,21 @@ impl TermIndex {
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<TermId>) {
         for range in words(text) {
             let word = &text[range];
+            if word.len() <= short_keys::MAX_LEN {
+                let key = Key::of(word.as_bytes());
+                let term = match self.short.get(key) {
+                    Some(term) => term,
+                    None => {
+                        let term = self.classify(word);
+                        self.short.insert(key, term);
+                        term
+                    }
+                };
+                if let Some(term) = term {
+                    out.push(term);
+                }
+                continue;
+            }
             let term = match self.surface.get(word) {
                 Some(&term) => term,
                 None => {
