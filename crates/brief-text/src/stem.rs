@@ -24,11 +24,14 @@ impl Stem {
     }
 }
 
-/// The Porter2 stem of `word`, or `None` when it is not lowercase ASCII of at most
-/// [`MAX_WORD`] bytes (the caller then uses the general stemmer).
+/// The Porter2 stem of `word`, or `None` when it is not lowercase ASCII letters, digits,
+/// apostrophes and hyphens, at most [`MAX_WORD`] bytes (the caller then uses the general
+/// stemmer). Digits and hyphens count as consonants, as in the Snowball implementation.
 pub fn porter2(word: &str) -> Option<Stem> {
     let bytes = word.as_bytes();
-    if bytes.len() > MAX_WORD || !bytes.iter().all(|b| b.is_ascii_lowercase() || *b == b'\'') {
+    let stemmable =
+        |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'\'' | b'-');
+    if bytes.len() > MAX_WORD || !bytes.iter().all(stemmable) {
         return None;
     }
     let mut w = Word {
@@ -423,6 +426,7 @@ mod tests {
     #[test]
     fn declines_what_it_does_not_handle() {
         assert!(porter2("Capital").is_none());
+        assert!(porter2("u.s").is_none());
         assert!(porter2("naïve").is_none());
         assert!(porter2(&"a".repeat(MAX_WORD + 1)).is_none());
     }
@@ -437,7 +441,7 @@ mod agreement {
 
     /// Every lowercase ASCII word of `text`, apostrophes kept.
     fn vocabulary(text: &str, into: &mut BTreeSet<String>) {
-        for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
+        for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-')) {
             let lower = word.to_ascii_lowercase();
             if !lower.is_empty() && lower.len() <= MAX_WORD {
                 into.insert(lower);

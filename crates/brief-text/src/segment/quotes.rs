@@ -18,11 +18,18 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut open: Vec<(char, usize)> = Vec::new();
     let mut straight_double: Option<usize> = None;
     let bytes = text.as_bytes();
-    // only marks are looked at; every one of them starts with one of these bytes
-    for (at, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | 0xE2 | 0xC2) {
-            continue;
+    let mut cursor = 0;
+    while cursor < bytes.len() {
+        // only marks are looked at; every one of them starts with one of these bytes
+        match bytes[cursor..]
+            .iter()
+            .position(|&b| MARK_START[usize::from(b)])
+        {
+            Some(skip) => cursor += skip,
+            None => break,
         }
+        let at = cursor;
+        cursor += 1;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             continue;
         };
@@ -57,6 +64,19 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| r.start);
     ranges
 }
+
+/// First bytes of the marks [`quoted_ranges`] looks at: ASCII quotes and brackets, and the
+/// lead bytes of the UTF-8 encodings of “ ” ‘ ’ (E2) and « » (C2).
+static MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = [b'"', b'\'', b'(', b')', b'[', b']', 0xE2, 0xC2];
+    let mut k = 0;
+    while k < marks.len() {
+        table[marks[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// The [`quoted_ranges`] that bind: brackets, and quotations whose closing mark comes after a
 /// comma, semicolon, colon or dash, or is followed by a comma or a word in lower case.

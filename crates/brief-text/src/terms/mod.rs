@@ -83,7 +83,7 @@ impl TermIndex {
         // several times while the first documents of a batch were read.
         Self {
             stems: FastMap::with_capacity_and_hasher(4096, Default::default()),
-            short: ShortKeyTable::with_capacity(8192),
+            short: ShortKeyTable::with_capacity(1024),
             surface: FastMap::default(),
             stemmer: Stemmer::new(),
         }
