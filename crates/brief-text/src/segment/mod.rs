@@ -6,7 +6,8 @@
 //! K. Rowling"), a list number at the start of a sentence ("1."), or another abbreviation
 //! ("Inc.", "U.S.", "a.m.") unless the next word is a common sentence opener; nor does any
 //! terminator inside brackets or inside a quotation followed by its attribution (see
-//! [`quotes`]). A blank line always ends a sentence.
+//! [`quotes`]). A blank line always ends a sentence, and so does a capitalised article or
+//! pronoun glued to a word in lower case, where a caption lost its full stop (see [`glued`]).
 //!
 //! We used to call the sentencex crate, which handles many languages. For our English sources it
 //! split almost identically (see `docs/bench/summary.md` for the comparison) but took most of
@@ -17,10 +18,12 @@
 //! source bytes.
 
 mod abbreviations;
+mod glued;
 mod quotes;
 
 use std::ops::Range;
 
+pub use glued::glue_points;
 pub use quotes::{binding_ranges, quoted_ranges};
 
 /// Splits `text` into sentences and returns their byte ranges, trimmed, in order.
@@ -93,15 +96,22 @@ static MAY_END: [bool; 256] = {
     table
 };
 
-/// Pushes `range` trimmed of white space, unless nothing is left.
+/// Pushes `range` trimmed of white space, unless nothing is left, split where a caption without
+/// a full stop was glued to the next sentence (see [`glued`]).
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &text[range.clone()];
     let trimmed = piece.trim_start();
     let start = range.start + piece.len() - trimmed.len();
     let trimmed = trimmed.trim_end();
-    if !trimmed.is_empty() {
-        out.push(start..start + trimmed.len());
+    if trimmed.is_empty() {
+        return;
     }
+    let mut from = 0;
+    for at in glue_points(trimmed) {
+        out.push(start + from..start + at);
+        from = at + 1;
+    }
+    out.push(start + from..start + trimmed.len());
 }
 
 /// When the line break at `at` begins a blank line, the offset just past it.
@@ -385,6 +395,38 @@ mod tests {
         assert_eq!(
             split("今日は晴れ。明日は雨。"),
             vec!["今日は晴れ。", "明日は雨。"]
+        );
+    }
+
+    #[test]
+    fn a_caption_glued_to_a_sentence_is_split_off() {
+        let t = "Shooter: Terry Martin, 48, pictured in 2012 A man who won $500 shot his girlfriend. He fled.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Shooter: Terry Martin, 48, pictured in 2012",
+                "A man who won $500 shot his girlfriend.",
+                "He fled."
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_words_inside_a_sentence_are_not_glue() {
+        for t in [
+            "He read it in The Times on Monday morning.",
+            "She said that I would be late again today.",
+            "Plan A is cheaper than the others.",
+            "They met at the office In Bloom last year.",
+            "Bell played when England A beat France A in the final.",
+            "She was known for her roles in the Carry On films.",
+        ] {
+            assert_eq!(split(t), vec![t], "{t}");
+        }
+        // too short to be a caption on its own
+        assert_eq!(
+            split("Big day The crowd cheered all afternoon."),
+            vec!["Big day The crowd cheered all afternoon."]
         );
     }
 
