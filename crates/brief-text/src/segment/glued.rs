@@ -56,9 +56,13 @@ pub fn glue_points(sentence: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut last = 0;
     let bytes = sentence.as_bytes();
-    for i in 1..bytes.len().saturating_sub(1) {
-        // cheap tests first: a space, then a capital; nearly every space fails here
-        if bytes[i] != b' ' || !bytes[i + 1].is_ascii_uppercase() || i <= last {
+    for capital in 2..bytes.len() {
+        // the cheap test first, a capital letter after a space, which few bytes pass
+        if !bytes[capital].is_ascii_uppercase() || bytes[capital - 1] != b' ' {
+            continue;
+        }
+        let i = capital - 1;
+        if i <= last {
             continue;
         }
         let before = bytes[i - 1];

@@ -49,37 +49,51 @@ fn is_closing_quote(c: char) -> bool {
 /// after a space or bracket, and closes before a space, punctuation or the end; an apostrophe
 /// inside a word ("don’t", "Russia’s") does neither.
 pub fn quoted_share(text: &str) -> f64 {
-    // Most sentences hold no quotation mark at all; every mark above is ASCII or starts with
-    // the byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „), so one byte scan settles those sentences.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-    {
+    // Every mark above is ASCII or starts with the byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’ „), so
+    // only those bytes are looked at; the characters between them are counted in bulk.
+    let bytes = text.as_bytes();
+    let is_mark = |b: &u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
+    if !bytes.iter().any(is_mark) {
         return 0.0;
     }
-    let mut inside = false;
-    let (mut quoted, mut total) = (0usize, 0usize);
-    let mut before: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        total += 1;
-        let after = chars.peek().copied();
-        if inside {
-            let closes_here = is_closing_quote(c)
-                && before.is_some_and(|b| !b.is_whitespace())
-                && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation() || a == '—');
-            if closes_here {
-                inside = false;
-            } else {
-                quoted += 1;
+    let total = text.chars().count();
+    let mut quoted = 0usize;
+    // byte offset just past the mark that opened the quotation we are in
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(is_mark) {
+        let p = at + skip;
+        let Some(c) = text[p..].chars().next() else {
+            break;
+        };
+        at = p + c.len_utf8();
+        let before = text[..p].chars().next_back();
+        let after = text[at..].chars().next();
+        match open {
+            Some(start) => {
+                let closes_here = is_closing_quote(c)
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after
+                        .is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation() || a == '—');
+                if closes_here {
+                    quoted += text[start..p].chars().count();
+                    open = None;
+                }
             }
-        } else {
-            inside = is_opening_quote(c)
-                && before
-                    .is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'))
-                && after.is_some_and(|a| !a.is_whitespace());
+            None => {
+                let opens_here = is_opening_quote(c)
+                    && before.is_none_or(|b| {
+                        b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':')
+                    })
+                    && after.is_some_and(|a| !a.is_whitespace());
+                if opens_here {
+                    open = Some(at);
+                }
+            }
         }
-        before = Some(c);
+    }
+    if let Some(start) = open {
+        quoted += text[start..].chars().count();
     }
     if total == 0 {
         0.0

@@ -63,7 +63,11 @@ pub type TermId = u32;
 /// Interns the stems of content words and caches the surface-form → term mapping.
 #[derive(Debug)]
 pub struct TermIndex {
-    stems: FastMap<String, TermId>,
+    /// Stems of up to 15 bytes, packed; longer ones in `long_stems`.
+    stems: ShortKeyTable,
+    long_stems: FastMap<String, TermId>,
+    /// Number of distinct stems interned.
+    terms: usize,
     /// Surface form as written (case kept, because "US" and "us" differ) → term, or `None` when
     /// the word carries no topic; words of up to 15 bytes in `short`, longer ones in `surface`.
     short: ShortKeyTable,
@@ -82,7 +86,9 @@ impl TermIndex {
         // Sized for a few news articles' vocabulary: growing from empty rehashed every entry
         // several times while the first documents of a batch were read.
         Self {
-            stems: FastMap::with_capacity_and_hasher(4096, Default::default()),
+            stems: ShortKeyTable::with_capacity(1024),
+            long_stems: FastMap::default(),
+            terms: 0,
             short: ShortKeyTable::with_capacity(1024),
             surface: FastMap::default(),
             stemmer: Stemmer::new(),
@@ -91,11 +97,11 @@ impl TermIndex {
 
     /// Number of distinct terms interned so far.
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.terms
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.terms == 0
     }
 
     /// Appends the term ids of the content words of `text` to `out`, in text order (repeats kept).
@@ -199,11 +205,18 @@ impl TermIndex {
     }
 
     fn intern(&mut self, stem: &str) -> TermId {
-        if let Some(&id) = self.stems.get(stem) {
+        let next = self.terms as TermId;
+        if stem.is_empty() || stem.len() > short_keys::MAX_LEN {
+            let id = *self.long_stems.entry(stem.to_string()).or_insert(next);
+            self.terms += usize::from(id == next);
             return id;
         }
-        let next = self.stems.len() as TermId;
-        self.stems.insert(stem.to_string(), next);
+        let key = Key::of(stem.as_bytes());
+        if let Some(Some(id)) = self.stems.get(key) {
+            return id;
+        }
+        self.stems.insert(key, Some(next));
+        self.terms += 1;
         next
     }
 }
