@@ -125,6 +125,13 @@ impl Word {
     fn longest(&self, suffixes: &[&str]) -> Option<usize> {
         let s = self.s();
         let last = *s.last()?;
+        // most words end in a letter no suffix of the step ends in
+        if !suffixes
+            .iter()
+            .any(|suffix| suffix.as_bytes().last() == Some(&last))
+        {
+            return None;
+        }
         suffixes.iter().position(|suffix| {
             let suffix = suffix.as_bytes();
             // the last byte first: most suffixes fail on it, without a call to memcmp

@@ -56,13 +56,10 @@ pub fn glue_points(sentence: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut last = 0;
     let bytes = sentence.as_bytes();
-    for capital in 2..bytes.len() {
-        // the cheap test first, a capital letter after a space, which few bytes pass
-        if !bytes[capital].is_ascii_uppercase() || bytes[capital - 1] != b' ' {
-            continue;
-        }
-        let i = capital - 1;
-        if i <= last {
+    // the cheap test first, a space before a capital letter, which few pairs of bytes pass
+    let pairs = bytes.iter().zip(bytes.iter().skip(1)).enumerate();
+    for (i, _) in pairs.filter(|&(_, (&space, next))| space == b' ' && next.is_ascii_uppercase()) {
+        if i == 0 || i <= last {
             continue;
         }
         let before = bytes[i - 1];
