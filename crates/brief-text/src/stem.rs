@@ -139,6 +139,21 @@ impl Word {
         })
     }
 
+    /// The rule (suffix, replacement) with the longest suffix the word ends with, and where
+    /// that suffix starts. `rules` are ordered longest suffix first.
+    fn longest_rule(
+        &self,
+        rules: &[(&'static str, &'static str)],
+    ) -> Option<(&'static str, &'static str, usize)> {
+        let s = self.s();
+        let last = *s.last()?;
+        let &(suffix, with) = rules.iter().find(|(suffix, _)| {
+            let suffix = suffix.as_bytes();
+            suffix[suffix.len() - 1] == last && s.ends_with(suffix)
+        })?;
+        Some((suffix, with, self.len - suffix.len()))
+    }
+
     fn stem(&mut self) {
         if let Some(stem) = exception(self.s()) {
             self.replace_end(self.len, stem);
@@ -310,12 +325,9 @@ impl Word {
             ("ogi", "og"),
             ("li", ""),
         ];
-        let suffixes: [&str; 24] = std::array::from_fn(|i| RULES[i].0);
-        let Some(k) = self.longest(&suffixes) else {
+        let Some((suffix, with, at)) = self.longest_rule(RULES) else {
             return;
         };
-        let (suffix, with) = RULES[k];
-        let at = self.len - suffix.len();
         if at < self.p1 {
             return;
         }
@@ -342,12 +354,9 @@ impl Word {
             ("ness", ""),
             ("ful", ""),
         ];
-        let suffixes: [&str; 9] = std::array::from_fn(|i| RULES[i].0);
-        let Some(k) = self.longest(&suffixes) else {
+        let Some((suffix, with, at)) = self.longest_rule(RULES) else {
             return;
         };
-        let (suffix, with) = RULES[k];
-        let at = self.len - suffix.len();
         if at < self.p1 || (suffix == "ative" && at < self.p2) {
             return;
         }
