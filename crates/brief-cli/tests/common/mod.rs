@@ -76,6 +76,7 @@ impl Scratch {
 /// One `brief` invocation, built up fluently.
 pub struct Run {
     cmd: Command,
+    stdin: Option<Vec<u8>>,
 }
 
 impl Run {
@@ -84,7 +85,13 @@ impl Run {
         cmd.current_dir(cwd);
         // keep the developer's own plugin folder out of the tests
         cmd.env("BRIEF_PLUGIN_DIR", cwd.join(".no-user-plugins"));
-        Self { cmd }
+        Self { cmd, stdin: None }
+    }
+
+    /// Bytes to feed the command on stdin (otherwise stdin is empty).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
+        self
     }
 
     pub fn args<I, S>(mut self, args: I) -> Self
@@ -102,7 +109,20 @@ impl Run {
     }
 
     pub fn run(mut self) -> Outcome {
-        let out = self.cmd.output().expect("brief runs");
+        use std::io::Write;
+        use std::process::Stdio;
+        self.cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("brief runs");
+        let input = self.stdin.take().unwrap_or_default();
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        // written from another thread, so a large input cannot deadlock against full output pipes
+        let writer = std::thread::spawn(move || pipe.write_all(&input));
+        let out = child.wait_with_output().expect("brief runs");
+        // a command that exits without reading stdin closes the pipe; that is not our failure
+        let _ = writer.join();
         Outcome {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
