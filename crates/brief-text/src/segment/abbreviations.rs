@@ -6,6 +6,16 @@
 //! - *other abbreviations* ("Inc.", "etc.", "U.S.", "a.m.") often end a sentence too, so a period
 //!   after them ends one when the next word is a common sentence opener ("The", "He", "But").
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::terms::WordHasher;
+
+/// The lists below as hash sets: a linear search compared a word with a hundred strings at
+/// every full stop.
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 /// Titles and name prefixes, compared case-sensitively without the final period.
 const TITLES: &[&str] = &[
     "Adm", "Amb", "Brig", "Capt", "Cdr", "Cllr", "Cmdr", "Col", "Cpl", "Dr", "Drs", "Fr", "Gen",
@@ -33,7 +43,8 @@ const OTHERS: &[&str] = &[
 
 /// True when `word` (the token before a period, without it) is a title.
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// True when `word` (the token before a period, without it) is an abbreviation that is not a
@@ -53,7 +64,8 @@ pub fn is_other(word: &str) -> bool {
         return false;
     }
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| OTHERS.contains(&w))
+    static SET: LazyLock<WordSet> = LazyLock::new(|| OTHERS.iter().copied().collect());
+    std::str::from_utf8(lower).is_ok_and(|w| SET.contains(w))
 }
 
 /// Letters joined by periods, each part one or two letters: "U.S", "a.m", "e.g", "Ph.D".
@@ -166,7 +178,8 @@ const STARTERS: &[&str] = &[
 
 /// True when `word` is a common sentence opener.
 pub fn is_starter(word: &str) -> bool {
-    STARTERS.contains(&word)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| STARTERS.iter().copied().collect());
+    SET.contains(word)
 }
 
 #[cfg(test)]
