@@ -159,7 +159,7 @@ impl Stemmer {
     pub fn stem(&self, lower: &str) -> String {
         match crate::stem::porter2(lower) {
             Some(stem) => stem.as_str().to_string(),
-            None => self.inner.stem(lower).into_owned(),
+            None => self.fallback_stem(lower).into_owned(),
         }
     }
 
@@ -168,14 +168,14 @@ impl Stemmer {
         match crate::stem::porter2(lower) {
             Some(stem) if stem.as_str() == lower => std::borrow::Cow::Borrowed(lower),
             Some(stem) => std::borrow::Cow::Owned(stem.as_str().to_string()),
-            None => self.inner.stem(lower),
+            None => self.fallback_stem(lower),
         }
     }
 
-    /// The stem rust-stemmers gives, for checking [`crate::stem::porter2`] against it.
-    #[doc(hidden)]
-    pub fn reference_stem(&self, lower: &str) -> String {
-        self.inner.stem(lower).into_owned()
+    /// The stem rust-stemmers gives: for words [`crate::stem::porter2`] does not take, and to
+    /// check it against.
+    pub(crate) fn fallback_stem<'a>(&self, lower: &'a str) -> std::borrow::Cow<'a, str> {
+        self.inner.stem(lower)
     }
 
     /// Stems of the content words of `text`: stop words, numbers-only tokens and one-letter

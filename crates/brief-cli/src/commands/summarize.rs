@@ -170,7 +170,8 @@ struct Answer<'a> {
 }
 
 /// Batch mode over `jobs` workers, each with its own [`TermIndex`]. A worker takes the next line
-/// of stdin, answers it and hands the answer to the writer, which prints answers in input order.
+/// of stdin, answers it and files the answer with [`Output`], which prints answers in input
+/// order.
 /// A document's answer depends only on its own request (see
 /// `scores_do_not_depend_on_documents_the_index_saw_before`), so the output is the same bytes for
 /// any number of workers. There is no reader or writer thread: each worker reads and writes
@@ -262,9 +263,7 @@ impl Output {
             self.next_number += 1;
         }
     }
-}
 
-impl Output {
     fn flush(&mut self) -> std::io::Result<()> {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&self.out)?;

@@ -60,7 +60,7 @@ pub fn is_other(word: &str) -> bool {
     let lower = &mut lower[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     // "No." and "no." are the same abbreviation; "NO." in capitals is a shout, not one
-    if word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
+    if word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
         return false;
     }
     lower.make_ascii_lowercase();

@@ -83,8 +83,8 @@ impl Default for TermIndex {
 
 impl TermIndex {
     pub fn new() -> Self {
-        // Sized for a few news articles' vocabulary: growing from empty rehashed every entry
-        // several times while the first documents of a batch were read.
+        // The packed-key tables start small, so the first article's lookups stay in cache, and
+        // double as a batch's vocabulary grows.
         Self {
             stems: ShortKeyTable::with_capacity(1024),
             long_stems: FastMap::default(),
@@ -108,27 +108,24 @@ impl TermIndex {
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<TermId>) {
         for range in words(text) {
             let word = &text[range];
-            if word.len() <= short_keys::MAX_LEN {
+            let term = if word.len() <= short_keys::MAX_LEN {
                 let key = Key::of(word.as_bytes());
-                let term = match self.short.get(key) {
+                match self.short.get(key) {
                     Some(term) => term,
                     None => {
                         let term = self.classify(word);
                         self.short.insert(key, term);
                         term
                     }
-                };
-                if let Some(term) = term {
-                    out.push(term);
                 }
-                continue;
-            }
-            let term = match self.surface.get(word) {
-                Some(&term) => term,
-                None => {
-                    let term = self.classify(word);
-                    self.surface.insert(word.to_string(), term);
-                    term
+            } else {
+                match self.surface.get(word) {
+                    Some(&term) => term,
+                    None => {
+                        let term = self.classify(word);
+                        self.surface.insert(word.to_string(), term);
+                        term
+                    }
                 }
             };
             if let Some(term) = term {
@@ -198,7 +195,7 @@ impl TermIndex {
         match crate::stem::porter2(bare) {
             Some(stem) => self.intern(stem.as_str()),
             None => {
-                let stem = self.stemmer.stem_cow(bare);
+                let stem = self.stemmer.fallback_stem(bare);
                 self.intern(&stem)
             }
         }
