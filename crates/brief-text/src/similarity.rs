@@ -129,7 +129,19 @@ pub fn cosine(a: &SparseVector, b: &SparseVector) -> f32 {
 pub fn tfidf_vectors(texts: &[Vec<TermId>]) -> (Vec<SparseVector>, Idf) {
     let counts: Vec<SparseVector> = texts.iter().map(|t| SparseVector::counts(t)).collect();
     let idf = Idf::fit(&counts);
-    let vectors = counts.into_iter().map(|v| idf.weigh(v)).collect();
+    // every fitted term's frequency is at most the number of texts: one logarithm per
+    // frequency instead of one per entry
+    let by_frequency: Vec<f32> = (0..=texts.len())
+        .map(|df| idf.weight_of_frequency(df as f32))
+        .collect();
+    let vectors = counts
+        .into_iter()
+        .map(|v| {
+            idf.weigh_with(v, |term| {
+                by_frequency[idf.document_frequency(term) as usize]
+            })
+        })
+        .collect();
     (vectors, idf)
 }
 
@@ -162,6 +174,12 @@ impl Idf {
         }
     }
 
+    /// Every term of the fitted documents with the number of documents that contain it,
+    /// sorted by term.
+    pub fn document_frequencies(&self) -> &[(TermId, u32)] {
+        &self.df
+    }
+
     /// How many documents contain `term`.
     pub fn document_frequency(&self, term: TermId) -> u32 {
         self.df
@@ -171,8 +189,11 @@ impl Idf {
 
     /// Smoothed IDF: unseen terms get the largest weight.
     pub fn weight(&self, term: TermId) -> f32 {
+        self.weight_of_frequency(self.document_frequency(term) as f32)
+    }
+
+    fn weight_of_frequency(&self, df: f32) -> f32 {
         let n = self.documents as f32;
-        let df = self.document_frequency(term) as f32;
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
@@ -182,9 +203,15 @@ impl Idf {
     }
 
     /// Turns raw counts into a unit TF-IDF vector.
-    fn weigh(&self, mut counts: SparseVector) -> SparseVector {
+    fn weigh(&self, counts: SparseVector) -> SparseVector {
+        self.weigh_with(counts, |term| self.weight(term))
+    }
+
+    fn weigh_with(&self, mut counts: SparseVector, weight: impl Fn(TermId) -> f32) -> SparseVector {
         for (term, w) in &mut counts.entries {
-            *w = (1.0 + w.ln()) * self.weight(*term);
+            // ln 1 is exactly 0: most terms occur once in a sentence
+            let tf = if *w == 1.0 { 1.0 } else { 1.0 + w.ln() };
+            *w = tf * weight(*term);
         }
         counts.normalize();
         counts

@@ -9,36 +9,49 @@
 //! Direction matters (PacSum): similarity to later sentences means the sentence introduces what
 //! follows, similarity to earlier ones means it elaborates on what came before.
 
-use crate::similarity::SparseVector;
+use crate::similarity::{Idf, SparseVector};
+use crate::terms::TermId;
 
 /// `forward × (similarity to later sentences) + backward × (similarity to earlier sentences)`
 /// for each sentence, min-max scaled to 0..1. All zeros when there is nothing to compare.
 pub fn directed_centrality(vectors: &[SparseVector], forward: f64, backward: f64) -> Vec<f64> {
+    let idf = Idf::fit(vectors);
+    directed_centrality_over(vectors, idf.document_frequencies(), forward, backward)
+}
+
+/// [`directed_centrality`] given the vectors' vocabulary: every term they hold, sorted by id
+/// (as [`Idf::document_frequencies`] lists them; the frequencies are not used). The summarizer
+/// has that list from weighing the vectors, and sorting it again cost more than the sweep.
+pub fn directed_centrality_over(
+    vectors: &[SparseVector],
+    vocabulary: &[(TermId, u32)],
+    forward: f64,
+    backward: f64,
+) -> Vec<f64> {
     let n = vectors.len();
     if n < 2 {
         return vec![0.0; n];
     }
     // Term ids come from an index that may be shared by many documents; map this document's
     // terms to 0..m so the running sums are as small as the document's own vocabulary.
-    let mut local: Vec<u32> = vectors
-        .iter()
-        .flat_map(|v| v.entries().iter().map(|&(t, _)| t))
-        .collect();
-    local.sort_unstable();
-    local.dedup();
-    let slot = |t: u32| local.binary_search(&t).unwrap_or(0);
+    let slot = |t: TermId| {
+        vocabulary
+            .binary_search_by_key(&t, |&(u, _)| u)
+            .unwrap_or(0)
+    };
     let dense: Vec<Vec<(usize, f32)>> = vectors
         .iter()
         .map(|v| v.entries().iter().map(|&(t, w)| (slot(t), w)).collect())
         .collect();
+    let local_len = vocabulary.len();
     // after = sum of all vectors; each sentence then moves itself from `after` to `before`.
-    let mut after = vec![0.0f32; local.len()];
+    let mut after = vec![0.0f32; local_len];
     for v in &dense {
         for &(t, w) in v {
             after[t] += w;
         }
     }
-    let mut before = vec![0.0f32; local.len()];
+    let mut before = vec![0.0f32; local_len];
     let mut raw = Vec::with_capacity(n);
     for v in &dense {
         let (mut later, mut earlier) = (0.0f32, 0.0f32);
@@ -75,18 +88,17 @@ pub fn min_max(values: &[f64]) -> Vec<f64> {
 ///
 /// [`TermIndex`]: crate::terms::TermIndex
 pub fn keywords(vectors: &[SparseVector], terms: &[Vec<u32>], count: usize) -> Vec<u32> {
-    let mut sentence_terms: Vec<u32> = vectors
-        .iter()
-        .flat_map(|v| v.entries().iter().map(|&(t, _)| t))
-        .collect();
-    sentence_terms.sort_unstable();
-    let mut frequency: Vec<(u32, usize)> = Vec::new();
-    for t in sentence_terms {
-        match frequency.last_mut() {
-            Some((last, n)) if *last == t => *n += 1,
-            _ => frequency.push((t, 1)),
-        }
-    }
+    keywords_by_frequency(Idf::fit(vectors).document_frequencies(), terms, count)
+}
+
+/// [`keywords`] given how many sentences hold each term, sorted by term id (the
+/// [`Idf::document_frequencies`] of the sentence vectors).
+pub fn keywords_by_frequency(
+    frequency: &[(TermId, u32)],
+    terms: &[Vec<u32>],
+    count: usize,
+) -> Vec<u32> {
+    let mut frequency = frequency.to_vec();
     frequency.retain(|&(_, n)| n >= 2);
     let mut top: Vec<u32>;
     if frequency.len() <= count {
@@ -94,7 +106,7 @@ pub fn keywords(vectors: &[SparseVector], terms: &[Vec<u32>], count: usize) -> V
     } else if count == 0 {
         return Vec::new();
     } else {
-        let mut counts: Vec<usize> = frequency.iter().map(|&(_, n)| n).collect();
+        let mut counts: Vec<u32> = frequency.iter().map(|&(_, n)| n).collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));
         let cutoff = counts[count - 1];
         top = frequency

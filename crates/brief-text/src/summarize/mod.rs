@@ -78,12 +78,15 @@ pub fn analyze(doc: &Document<'_>, index: &mut TermIndex, weights: &Weights) -> 
         .iter()
         .map(|s| SurfaceFeatures::of(s.text))
         .collect();
-    let centrality = centrality::directed_centrality(
+    let vocabulary = idf.document_frequencies();
+    let centrality = centrality::directed_centrality_over(
         &vectors,
+        vocabulary,
         weights.centrality_forward,
         weights.centrality_backward,
     );
-    let keywords = centrality::keywords(&vectors, &terms, weights.keyword_count.max(0.0) as usize);
+    let keyword_count = weights.keyword_count.max(0.0) as usize;
+    let keywords = centrality::keywords_by_frequency(vocabulary, &terms, keyword_count);
     let title = doc
         .title
         .map(|t| idf.vector(&index.terms(t)))
