@@ -18,6 +18,10 @@ pub struct Stem {
 }
 
 impl Stem {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     pub fn as_str(&self) -> &str {
         // only ASCII bytes are ever stored
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
@@ -28,7 +32,11 @@ impl Stem {
 /// apostrophes and hyphens, at most [`MAX_WORD`] bytes (the caller then uses the general
 /// stemmer). Digits and hyphens count as consonants, as in the Snowball implementation.
 pub fn porter2(word: &str) -> Option<Stem> {
-    let bytes = word.as_bytes();
+    porter2_bytes(word.as_bytes())
+}
+
+/// [`porter2`] of a word given as bytes (it only ever stems ASCII).
+pub fn porter2_bytes(bytes: &[u8]) -> Option<Stem> {
     let stemmable =
         |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'\'' | b'-');
     if bytes.len() > MAX_WORD || !bytes.iter().all(stemmable) {

@@ -202,9 +202,14 @@ const STOPWORDS: &[&str] = &[
 
 /// True for a lowercase word that carries no topic.
 pub fn is_stopword(lower: &str) -> bool {
+    is_stopword_bytes(lower.as_bytes())
+}
+
+/// [`is_stopword`] for a word given as bytes.
+pub(crate) fn is_stopword_bytes(lower: &[u8]) -> bool {
     // a hash set: the binary search compared strings through eight calls to memcmp per word
-    static SET: LazyLock<HashSet<&str, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    static SET: LazyLock<HashSet<&[u8], BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| STOPWORDS.iter().map(|w| w.as_bytes()).collect());
     SET.contains(lower)
 }
 

@@ -39,6 +39,9 @@ fn is_opener(word: &str) -> bool {
     )
 }
 
+/// Bytes in the longest opener ("However").
+const MAX_OPENER: usize = 7;
+
 /// Openers that also end names and titles after a capitalised word ("Serie A", "England A",
 /// "Carry On", "Faking It"): after a capitalised word they are not taken as glue.
 fn ends_titles(word: &str) -> bool {
@@ -67,9 +70,11 @@ pub fn glue_points(sentence: &str) -> Vec<usize> {
             continue;
         }
         let rest = &sentence[i + 1..];
-        let Some((word, after)) = rest.split_once(' ') else {
-            break;
+        // openers are short: look for the space after one in its first bytes only
+        let Some(end) = rest.bytes().take(MAX_OPENER + 1).position(|b| b == b' ') else {
+            continue;
         };
+        let (word, after) = (&rest[..end], &rest[end + 1..]);
         if !is_opener(word) || !after.starts_with(|c: char| c.is_ascii_lowercase()) {
             continue;
         }
@@ -99,5 +104,7 @@ mod tests {
         assert_eq!(&t[points[0]..points[0] + 5], " The ");
         assert!(glue_points("").is_empty());
         assert!(glue_points("word ").is_empty());
+        let longest = ["However", "The", "A"].iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(MAX_OPENER));
     }
 }

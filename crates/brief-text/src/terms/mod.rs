@@ -12,6 +12,7 @@ mod short_keys;
 
 use short_keys::{Key, ShortKeyTable};
 
+use crate::stopwords::is_stopword_bytes;
 use crate::{Stemmer, is_stopword, words};
 
 /// A multiply-rotate hash that takes eight bytes per step (the scheme of rustc's FxHash):
@@ -65,7 +66,7 @@ pub type TermId = u32;
 pub struct TermIndex {
     /// Stems of up to 15 bytes, packed; longer ones in `long_stems`.
     stems: ShortKeyTable,
-    long_stems: FastMap<String, TermId>,
+    long_stems: FastMap<Vec<u8>, TermId>,
     /// Number of distinct stems interned.
     terms: usize,
     /// Surface form as written (case kept, because "US" and "us" differ) → term, or `None` when
@@ -136,7 +137,8 @@ impl TermIndex {
 
     /// The term ids of the content words of `text`, in text order.
     pub fn terms(&mut self, text: &str) -> Vec<TermId> {
-        let mut out = Vec::new();
+        // about one content word in every eight bytes of English: room enough to never grow
+        let mut out = Vec::with_capacity(text.len() / 4);
         self.terms_into(text, &mut out);
         out
     }
@@ -182,33 +184,35 @@ impl TermIndex {
         let bytes = word.as_bytes();
         let acronym = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
             && !bytes.iter().any(u8::is_ascii_lowercase);
-        // ASCII bytes are valid UTF-8
-        let lower = std::str::from_utf8(lower).unwrap_or_default();
-        if !acronym && is_stopword(lower) {
+        if !acronym && is_stopword_bytes(lower) {
             return None;
         }
-        Some(self.intern_stem_of(std::str::from_utf8(bare).unwrap_or_default()))
+        Some(match crate::stem::porter2_bytes(bare) {
+            Some(stem) => self.intern(stem.as_bytes()),
+            // ASCII bytes are valid UTF-8
+            None => self.intern_stem_of(std::str::from_utf8(bare).unwrap_or_default()),
+        })
     }
 
     /// The term id of the stem of `bare` (lowercase, periods removed), interning it if new.
     fn intern_stem_of(&mut self, bare: &str) -> TermId {
         match crate::stem::porter2(bare) {
-            Some(stem) => self.intern(stem.as_str()),
+            Some(stem) => self.intern(stem.as_bytes()),
             None => {
                 let stem = self.stemmer.fallback_stem(bare);
-                self.intern(&stem)
+                self.intern(stem.as_bytes())
             }
         }
     }
 
-    fn intern(&mut self, stem: &str) -> TermId {
+    fn intern(&mut self, stem: &[u8]) -> TermId {
         let next = self.terms as TermId;
         if stem.is_empty() || stem.len() > short_keys::MAX_LEN {
-            let id = *self.long_stems.entry(stem.to_string()).or_insert(next);
+            let id = *self.long_stems.entry(stem.to_vec()).or_insert(next);
             self.terms += usize::from(id == next);
             return id;
         }
-        let key = Key::of(stem.as_bytes());
+        let key = Key::of(stem);
         if let Some(Some(id)) = self.stems.get(key) {
             return id;
         }
