@@ -106,6 +106,15 @@ impl SparseVector {
         }
     }
 
+    /// Renames every term by `rename` (which must not merge two terms) and sorts the entries
+    /// by their new names.
+    pub fn rename_terms(&mut self, rename: impl Fn(TermId) -> TermId) {
+        for (term, _) in &mut self.entries {
+            *term = rename(*term);
+        }
+        self.entries.sort_unstable_by_key(|&(t, _)| t);
+    }
+
     /// Multiplies each weight by `f(term)`, dropping entries that become zero.
     pub fn reweight(&mut self, f: impl Fn(TermId) -> f32) {
         for (term, w) in &mut self.entries {
@@ -122,79 +131,58 @@ pub fn cosine(a: &SparseVector, b: &SparseVector) -> f32 {
 }
 
 /// Unit-length TF-IDF vectors of a set of texts given as term lists, with the inverse document
-/// frequency taken over that same set (each text counts as one document).
+/// frequency taken over that same set (each text counts as one document). Terms are numbered
+/// densely, below `terms` (as [`crate::terms::TermIndex::renumber`] numbers them), so counts
+/// per term are arrays rather than sorted lists.
 ///
 /// Term frequency is damped (`1 + ln tf`) so one word repeated in a sentence does not dominate;
 /// IDF is smoothed (`ln((n + 1) / (df + 1)) + 1`) so a term found everywhere still counts a little.
-pub fn tfidf_vectors(texts: &[Vec<TermId>]) -> (Vec<SparseVector>, Idf) {
+pub fn tfidf_vectors(texts: &[Vec<TermId>], terms: usize) -> (Vec<SparseVector>, Idf) {
     let counts: Vec<SparseVector> = texts.iter().map(|t| SparseVector::counts(t)).collect();
-    let idf = Idf::fit(&counts);
-    // every fitted term's frequency is at most the number of texts: one logarithm per
-    // frequency instead of one per entry
-    let by_frequency: Vec<f32> = (0..=texts.len())
-        .map(|df| idf.weight_of_frequency(df as f32))
-        .collect();
-    let vectors = counts
-        .into_iter()
-        .map(|v| {
-            idf.weigh_with(v, |term| {
-                by_frequency[idf.document_frequency(term) as usize]
-            })
-        })
-        .collect();
+    let idf = Idf::fit(&counts, terms);
+    let vectors = counts.into_iter().map(|v| idf.weigh(v)).collect();
     (vectors, idf)
 }
 
-/// Inverse document frequencies over one set of texts.
+/// Inverse document frequencies over one set of texts whose terms are numbered densely.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    /// Sorted `(term, document frequency)`.
-    df: Vec<(TermId, u32)>,
-    documents: usize,
+    /// Document frequency of each term.
+    df: Vec<u32>,
+    /// Weight of a term by its document frequency, 0 to the number of documents: one
+    /// logarithm per frequency instead of one per term.
+    by_frequency: Vec<f32>,
 }
 
 impl Idf {
-    /// Fits on count vectors: each vector is one document.
-    pub fn fit(counts: &[SparseVector]) -> Self {
-        let mut all: Vec<TermId> = counts
-            .iter()
-            .flat_map(|v| v.entries.iter().map(|&(t, _)| t))
-            .collect();
-        all.sort_unstable();
-        let mut df: Vec<(TermId, u32)> = Vec::new();
-        for t in all {
-            match df.last_mut() {
-                Some((last, n)) if *last == t => *n += 1,
-                _ => df.push((t, 1)),
+    /// Fits on count vectors, each one document, whose terms are all below `terms`.
+    pub fn fit(counts: &[SparseVector], terms: usize) -> Self {
+        let mut df = vec![0u32; terms];
+        for v in counts {
+            for &(t, _) in &v.entries {
+                df[t as usize] += 1;
             }
         }
-        Self {
-            df,
-            documents: counts.len(),
-        }
+        let n = counts.len() as f32;
+        let by_frequency = (0..=counts.len())
+            .map(|df| ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0)
+            .collect();
+        Self { df, by_frequency }
     }
 
-    /// Every term of the fitted documents with the number of documents that contain it,
-    /// sorted by term.
-    pub fn document_frequencies(&self) -> &[(TermId, u32)] {
+    /// The document frequency of every term, indexed by term.
+    pub fn document_frequencies(&self) -> &[u32] {
         &self.df
     }
 
     /// How many documents contain `term`.
     pub fn document_frequency(&self, term: TermId) -> u32 {
-        self.df
-            .binary_search_by_key(&term, |&(t, _)| t)
-            .map_or(0, |i| self.df[i].1)
+        self.df.get(term as usize).copied().unwrap_or(0)
     }
 
     /// Smoothed IDF: unseen terms get the largest weight.
     pub fn weight(&self, term: TermId) -> f32 {
-        self.weight_of_frequency(self.document_frequency(term) as f32)
-    }
-
-    fn weight_of_frequency(&self, df: f32) -> f32 {
-        let n = self.documents as f32;
-        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+        self.by_frequency[self.document_frequency(term) as usize]
     }
 
     /// A unit TF-IDF vector for a text outside the fitted set (e.g. a title).
@@ -203,15 +191,11 @@ impl Idf {
     }
 
     /// Turns raw counts into a unit TF-IDF vector.
-    fn weigh(&self, counts: SparseVector) -> SparseVector {
-        self.weigh_with(counts, |term| self.weight(term))
-    }
-
-    fn weigh_with(&self, mut counts: SparseVector, weight: impl Fn(TermId) -> f32) -> SparseVector {
+    fn weigh(&self, mut counts: SparseVector) -> SparseVector {
         for (term, w) in &mut counts.entries {
             // ln 1 is exactly 0: most terms occur once in a sentence
             let tf = if *w == 1.0 { 1.0 } else { 1.0 + w.ln() };
-            *w = tf * weight(*term);
+            *w = tf * self.weight(*term);
         }
         counts.normalize();
         counts
@@ -256,7 +240,7 @@ mod tests {
     #[test]
     fn rare_terms_weigh_more_than_common_ones() {
         let texts = vec![vec![1, 2], vec![1, 3], vec![1, 4]];
-        let (vectors, idf) = tfidf_vectors(&texts);
+        let (vectors, idf) = tfidf_vectors(&texts, 5);
         assert!(idf.weight(2) > idf.weight(1));
         let v = &vectors[0];
         let common = v.entries()[0].1;

@@ -9,22 +9,15 @@
 //! Direction matters (PacSum): similarity to later sentences means the sentence introduces what
 //! follows, similarity to earlier ones means it elaborates on what came before.
 
-use crate::similarity::{Idf, SparseVector};
+use crate::similarity::SparseVector;
 use crate::terms::TermId;
 
 /// `forward × (similarity to later sentences) + backward × (similarity to earlier sentences)`
 /// for each sentence, min-max scaled to 0..1. All zeros when there is nothing to compare.
-pub fn directed_centrality(vectors: &[SparseVector], forward: f64, backward: f64) -> Vec<f64> {
-    let idf = Idf::fit(vectors);
-    directed_centrality_over(vectors, idf.document_frequencies(), forward, backward)
-}
-
-/// [`directed_centrality`] given the vectors' vocabulary: every term they hold, sorted by id
-/// (as [`Idf::document_frequencies`] lists them; the frequencies are not used). The summarizer
-/// has that list from weighing the vectors, and sorting it again cost more than the sweep.
-pub fn directed_centrality_over(
+/// The vectors' terms are numbered densely, below `terms`, so the running sums are arrays.
+pub fn directed_centrality(
     vectors: &[SparseVector],
-    vocabulary: &[(TermId, u32)],
+    terms: usize,
     forward: f64,
     backward: f64,
 ) -> Vec<f64> {
@@ -32,37 +25,26 @@ pub fn directed_centrality_over(
     if n < 2 {
         return vec![0.0; n];
     }
-    // Term ids come from an index that may be shared by many documents; map this document's
-    // terms to 0..m so the running sums are as small as the document's own vocabulary.
-    let slot = |t: TermId| {
-        vocabulary
-            .binary_search_by_key(&t, |&(u, _)| u)
-            .unwrap_or(0)
-    };
-    let dense: Vec<Vec<(usize, f32)>> = vectors
-        .iter()
-        .map(|v| v.entries().iter().map(|&(t, w)| (slot(t), w)).collect())
-        .collect();
-    let local_len = vocabulary.len();
     // after = sum of all vectors; each sentence then moves itself from `after` to `before`.
-    let mut after = vec![0.0f32; local_len];
-    for v in &dense {
-        for &(t, w) in v {
-            after[t] += w;
+    let mut after = vec![0.0f32; terms];
+    for v in vectors {
+        for &(t, w) in v.entries() {
+            after[t as usize] += w;
         }
     }
-    let mut before = vec![0.0f32; local_len];
+    let mut before = vec![0.0f32; terms];
     let mut raw = Vec::with_capacity(n);
-    for v in &dense {
+    for v in vectors {
         let (mut later, mut earlier) = (0.0f32, 0.0f32);
-        for &(t, w) in v {
+        for &(t, w) in v.entries() {
+            let t = t as usize;
             after[t] -= w;
             later += w * after[t];
             earlier += w * before[t];
         }
         raw.push(forward * f64::from(later) + backward * f64::from(earlier));
-        for &(t, w) in v {
-            before[t] += w;
+        for &(t, w) in v.entries() {
+            before[t as usize] += w;
         }
     }
     min_max(&raw)
@@ -79,56 +61,27 @@ pub fn min_max(values: &[f64]) -> Vec<f64> {
     values.iter().map(|v| (v - lo) / (hi - lo)).collect()
 }
 
-/// The document's keywords: the `count` terms found in the most sentences (at least two), ties
-/// broken by where the term first occurs in `terms` (the sentences' term ids in text order).
-/// Returned sorted by id.
+/// The document's keywords: the `count` terms found in the most sentences (at least two), given
+/// `frequency`, the number of sentences that hold each term. Terms are numbered in order of
+/// first occurrence ([`TermIndex::renumber`]), so ties go to the term that occurs first.
+/// Returned sorted.
 ///
-/// Ties used to go to the lower term id, but ids are handed out by a [`TermIndex`] shared across
-/// documents, so a document's keywords changed with the documents summarized before it.
+/// Ties used to go to the lower id of an index shared across documents, so a document's
+/// keywords changed with the documents summarized before it.
 ///
-/// [`TermIndex`]: crate::terms::TermIndex
-pub fn keywords(vectors: &[SparseVector], terms: &[Vec<u32>], count: usize) -> Vec<u32> {
-    keywords_by_frequency(Idf::fit(vectors).document_frequencies(), terms, count)
-}
-
-/// [`keywords`] given how many sentences hold each term, sorted by term id (the
-/// [`Idf::document_frequencies`] of the sentence vectors).
-pub fn keywords_by_frequency(
-    frequency: &[(TermId, u32)],
-    terms: &[Vec<u32>],
-    count: usize,
-) -> Vec<u32> {
-    let mut frequency = frequency.to_vec();
-    frequency.retain(|&(_, n)| n >= 2);
-    let mut top: Vec<u32>;
-    if frequency.len() <= count {
-        top = frequency.into_iter().map(|(t, _)| t).collect();
-    } else if count == 0 {
-        return Vec::new();
-    } else {
-        let mut counts: Vec<u32> = frequency.iter().map(|&(_, n)| n).collect();
-        counts.sort_unstable_by(|a, b| b.cmp(a));
-        let cutoff = counts[count - 1];
-        top = frequency
-            .iter()
-            .filter(|&&(_, n)| n > cutoff)
-            .map(|&(t, _)| t)
-            .collect();
-        // the terms tied at the cutoff share the slots left, earliest in the text first
-        let mut tied: Vec<u32> = frequency
-            .iter()
-            .filter(|&&(_, n)| n == cutoff)
-            .map(|&(t, _)| t)
-            .collect();
-        for t in terms.iter().flatten() {
-            if top.len() == count {
-                break;
-            }
-            if let Ok(k) = tied.binary_search(t) {
-                top.push(tied.remove(k));
-            }
-        }
+/// [`TermIndex::renumber`]: crate::terms::TermIndex::renumber
+pub fn keywords(frequency: &[u32], count: usize) -> Vec<TermId> {
+    let mut found: Vec<(u32, TermId)> = frequency
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n >= 2)
+        .map(|(t, &n)| (n, t as TermId))
+        .collect();
+    if found.len() > count {
+        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.truncate(count);
     }
+    let mut top: Vec<TermId> = found.into_iter().map(|(_, t)| t).collect();
     top.sort_unstable();
     top
 }
@@ -161,7 +114,7 @@ mod tests {
     fn sweep_equals_pairwise_sums() {
         let vs = vec![unit(&[1, 2]), unit(&[2, 3]), unit(&[1, 3, 4]), unit(&[5])];
         let (f, b) = (1.0, -0.5);
-        let got = directed_centrality(&vs, f, b);
+        let got = directed_centrality(&vs, 6, f, b);
         let raw: Vec<f64> = (0..vs.len())
             .map(|i| {
                 (0..vs.len())
@@ -182,31 +135,31 @@ mod tests {
     #[test]
     fn the_sentence_later_ones_elaborate_is_most_central() {
         let vs = vec![unit(&[1, 2]), unit(&[1, 3]), unit(&[2, 4]), unit(&[9])];
-        let c = directed_centrality(&vs, 1.0, 0.0);
+        let c = directed_centrality(&vs, 10, 1.0, 0.0);
         assert_eq!(c[0], 1.0);
         assert_eq!(c[3], 0.0);
     }
 
     #[test]
     fn single_sentence_has_zero_centrality() {
-        assert_eq!(directed_centrality(&[unit(&[1])], 1.0, 0.0), vec![0.0]);
-        assert!(directed_centrality(&[], 1.0, 0.0).is_empty());
+        assert_eq!(directed_centrality(&[unit(&[1])], 2, 1.0, 0.0), vec![0.0]);
+        assert!(directed_centrality(&[], 0, 1.0, 0.0).is_empty());
     }
 
     #[test]
-    fn keyword_ties_go_to_the_earlier_term_not_the_lower_id() {
-        // terms 7 and 3 are each in two sentences; 7 occurs first in the text
-        let vs = vec![unit(&[3, 7]), unit(&[3, 7])];
-        let terms: Vec<Vec<u32>> = vec![vec![7, 3], vec![3, 7]];
-        assert_eq!(keywords(&vs, &terms, 1), vec![7]);
+    fn keyword_ties_go_to_the_term_numbered_first() {
+        // terms 1 and 3 are each in two sentences
+        assert_eq!(keywords(&[1, 2, 0, 2], 1), vec![1]);
+        assert_eq!(keywords(&[1, 2, 0, 2], 2), vec![1, 3]);
     }
 
     #[test]
     fn keywords_are_terms_in_most_sentences() {
-        let vs = vec![unit(&[1, 2]), unit(&[1, 3]), unit(&[1, 2]), unit(&[4])];
-        let terms: Vec<Vec<u32>> = vec![vec![1, 2], vec![1, 3], vec![1, 2], vec![4]];
-        assert_eq!(keywords(&vs, &terms, 1), vec![1]);
-        assert_eq!(keywords(&vs, &terms, 5), vec![1, 2]);
+        let vs = [unit(&[1, 2]), unit(&[1, 3]), unit(&[1, 2]), unit(&[4])];
+        let frequency = [0, 3, 2, 1, 1];
+        assert_eq!(keywords(&frequency, 1), vec![1]);
+        assert_eq!(keywords(&frequency, 5), vec![1, 2]);
+        assert!(keywords(&frequency, 0).is_empty());
         assert!((keyword_coverage(&vs[0], &[1, 2]) - 1.0).abs() < 1e-9);
         assert_eq!(keyword_coverage(&vs[3], &[1, 2]), 0.0);
     }

@@ -19,7 +19,7 @@ pub use mmr::{Budget, Candidate, Redundancy, select};
 pub use weights::{PRESETS, UnknownWeight, Weights};
 
 use crate::similarity::{SparseVector, tfidf_vectors};
-use crate::terms::TermIndex;
+use crate::terms::{TermId, TermIndex};
 
 /// One sentence of the text to summarize.
 #[derive(Debug, Clone, Copy)]
@@ -70,26 +70,46 @@ impl Analysis {
 /// Scores every sentence of `doc`. `index` interns terms; share one across the documents of a
 /// brief so their vectors can be compared.
 pub fn analyze(doc: &Document<'_>, index: &mut TermIndex, weights: &Weights) -> Analysis {
+    let (mut analysis, ids) = analyze_numbered(doc, index, weights);
+    // back to the index's ids, which mean the same in every document
+    for vector in &mut analysis.vectors {
+        vector.rename_terms(|t| ids[t as usize]);
+    }
+    analysis
+}
+
+/// [`analyze`] with the vectors' terms numbered within the document, by first occurrence
+/// ([`TermIndex::renumber`]), and the index's ids of those terms. Scores depend on the
+/// document alone, not on what the index saw before it.
+fn analyze_numbered(
+    doc: &Document<'_>,
+    index: &mut TermIndex,
+    weights: &Weights,
+) -> (Analysis, Vec<TermId>) {
     let n = doc.sentences.len();
-    let terms: Vec<Vec<u32>> = doc.sentences.iter().map(|s| index.terms(s.text)).collect();
-    let (vectors, idf) = tfidf_vectors(&terms);
+    let mut terms: Vec<Vec<TermId>> = doc.sentences.iter().map(|s| index.terms(s.text)).collect();
+    // the title last, so it numbers only the terms the sentences do not have
+    if let Some(title) = doc.title {
+        terms.push(index.terms(title));
+    }
+    let ids = index.renumber(&mut terms);
+    let title_terms = terms.drain(n..).next();
+    let (vectors, idf) = tfidf_vectors(&terms, ids.len());
     let features: Vec<SurfaceFeatures> = doc
         .sentences
         .iter()
         .map(|s| SurfaceFeatures::of(s.text))
         .collect();
-    let vocabulary = idf.document_frequencies();
-    let centrality = centrality::directed_centrality_over(
+    let centrality = centrality::directed_centrality(
         &vectors,
-        vocabulary,
+        ids.len(),
         weights.centrality_forward,
         weights.centrality_backward,
     );
     let keyword_count = weights.keyword_count.max(0.0) as usize;
-    let keywords = centrality::keywords_by_frequency(vocabulary, &terms, keyword_count);
-    let title = doc
-        .title
-        .map(|t| idf.vector(&index.terms(t)))
+    let keywords = centrality::keywords(idf.document_frequencies(), keyword_count);
+    let title = title_terms
+        .map(|t| idf.vector(&t))
         .filter(|v| !v.is_empty());
     let paragraphs = doc.sentences.last().map_or(0, |s| s.paragraph + 1);
 
@@ -114,11 +134,12 @@ pub fn analyze(doc: &Document<'_>, index: &mut TermIndex, weights: &Weights) -> 
             score - penalty(&features[i], weights)
         })
         .collect();
-    Analysis {
+    let analysis = Analysis {
         scores,
         vectors,
         features,
-    }
+    };
+    (analysis, ids)
 }
 
 /// `0.5^(i / half_life)`: 1 for the first sentence, halving every `half_life` sentences.
@@ -180,7 +201,8 @@ pub fn summarize_with(
     weights: &Weights,
     index: &mut TermIndex,
 ) -> Vec<usize> {
-    let analysis = analyze(doc, index, weights);
+    // redundancy compares sentences of this document only: its own numbering will do
+    let (analysis, _) = analyze_numbered(doc, index, weights);
     let mut chosen = select(&analysis.candidates(0), budget, redundancy(weights));
     chosen.sort_unstable();
     chosen

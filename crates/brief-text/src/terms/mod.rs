@@ -74,7 +74,12 @@ pub struct TermIndex {
     short: ShortKeyTable,
     surface: FastMap<String, Option<TermId>>,
     stemmer: Stemmer,
+    /// Scratch for [`Self::renumber`]: a document's number for each term, or [`UNNUMBERED`].
+    local: Vec<TermId>,
 }
+
+/// A term not (yet) numbered in the document being renumbered.
+const UNNUMBERED: TermId = TermId::MAX;
 
 impl Default for TermIndex {
     fn default() -> Self {
@@ -93,6 +98,7 @@ impl TermIndex {
             short: ShortKeyTable::with_capacity(1024),
             surface: FastMap::default(),
             stemmer: Stemmer::new(),
+            local: Vec::new(),
         }
     }
 
@@ -103,6 +109,31 @@ impl TermIndex {
 
     pub fn is_empty(&self) -> bool {
         self.terms == 0
+    }
+
+    /// Numbers the terms of one document densely, in order of first occurrence: rewrites every
+    /// id in `texts` (taken in order) to its term's position among the distinct terms, and
+    /// returns the ids those positions stand for.
+    ///
+    /// Ids from a shared index depend on the documents it saw first (in a batch, on which
+    /// documents a worker happened to take), and sums over a document's terms taken in id order
+    /// round differently when the order changes. Numbering by first occurrence depends on the
+    /// document alone, and lets per-term counts live in plain arrays.
+    pub fn renumber(&mut self, texts: &mut [Vec<TermId>]) -> Vec<TermId> {
+        self.local.resize(self.terms, UNNUMBERED);
+        let mut ids = Vec::new();
+        for term in texts.iter_mut().flatten() {
+            let slot = &mut self.local[*term as usize];
+            if *slot == UNNUMBERED {
+                *slot = ids.len() as TermId;
+                ids.push(*term);
+            }
+            *term = *slot;
+        }
+        for &id in &ids {
+            self.local[id as usize] = UNNUMBERED;
+        }
+        ids
     }
 
     /// Appends the term ids of the content words of `text` to `out`, in text order (repeats kept).
@@ -245,6 +276,23 @@ mod tests {
         let mut index = TermIndex::new();
         assert_eq!(index.terms("the U.S. and US"), index.terms("US US"));
         assert!(index.terms("it is up to us").is_empty());
+    }
+
+    #[test]
+    fn renumbering_follows_first_occurrence_whatever_the_ids() {
+        let mut index = TermIndex::new();
+        index.terms("harbour storm council railway");
+        let mut texts = vec![
+            index.terms("railway storm railway"),
+            index.terms("harbour railway"),
+        ];
+        let ids = index.renumber(&mut texts);
+        assert_eq!(texts, vec![vec![0, 1, 0], vec![2, 0]]);
+        assert_eq!(ids, index.terms("railway storm harbour"));
+        // the scratch is left clean for the next document
+        let mut again = vec![index.terms("harbour")];
+        index.renumber(&mut again);
+        assert_eq!(again, vec![vec![0]]);
     }
 
     #[test]
