@@ -131,7 +131,7 @@ fn assemble(blocks: Vec<Block>, source: SourceInfo) -> Article {
             let (start, end) = clean.source_range(range.start, range.end);
             let n = sentences.len() - first + 1;
             sentences.push(Sentence {
-                id: format!("p{}.s{}", p + 1, n),
+                id: sentence_id(p + 1, n),
                 paragraph: p,
                 span: Span::new(start, end),
                 text: text.to_string(),
@@ -143,7 +143,7 @@ fn assemble(blocks: Vec<Block>, source: SourceInfo) -> Article {
         }
         let is_heading = matches!(block.kind, ParagraphKind::Heading { .. });
         paragraphs.push(Paragraph {
-            id: format!("p{}", p + 1),
+            id: numbered('p', p + 1),
             kind: block.kind,
             span: Span::new(block.span.start, block.span.end),
             first_sentence: first,
@@ -161,6 +161,38 @@ fn assemble(blocks: Vec<Block>, source: SourceInfo) -> Article {
         paragraphs,
         sentences,
     }
+}
+
+/// "p3.s2": the id of sentence 2 of paragraph 3, both counted from 1.
+fn sentence_id(paragraph: usize, sentence: usize) -> String {
+    let mut id = numbered('p', paragraph);
+    id.push('.');
+    push_number(&mut id, 's', sentence);
+    id
+}
+
+/// "p3": `letter` followed by `n`. Written digit by digit, because ingest names every
+/// paragraph and sentence of every source and the general formatter was a visible cost of it.
+fn numbered(letter: char, n: usize) -> String {
+    let mut id = String::with_capacity(12);
+    push_number(&mut id, letter, n);
+    id
+}
+
+fn push_number(out: &mut String, letter: char, n: usize) {
+    out.push(letter);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Sentence ranges of cleaned text, with an opening quote that the splitter left at the end
@@ -220,6 +252,14 @@ mod tests {
             id: "t".into(),
             ..SourceSpec::default()
         }
+    }
+
+    #[test]
+    fn ids_count_paragraphs_and_sentences() {
+        assert_eq!(sentence_id(3, 2), "p3.s2");
+        assert_eq!(sentence_id(120, 10), "p120.s10");
+        assert_eq!(numbered('p', 0), "p0");
+        assert_eq!(numbered('p', usize::MAX), format!("p{}", usize::MAX));
     }
 
     #[test]
