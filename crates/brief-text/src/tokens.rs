@@ -36,11 +36,13 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// How [`words`] treats an ASCII byte; every byte from 0x80 up starts or continues a
-/// multi-byte character, which is decoded.
+/// How [`words`] treats a byte; every byte from 0x80 up starts or continues a multi-byte
+/// character, which is decoded.
 #[derive(Clone, Copy, PartialEq)]
 enum Byte {
     Letter,
+    /// `'`, `-` and `.`: inside a word when a word character follows.
+    Joiner,
     Other,
     Wide,
 }
@@ -54,6 +56,8 @@ static BYTE_CLASS: [Byte; 256] = {
             Byte::Wide
         } else if c.is_ascii_alphanumeric() {
             Byte::Letter
+        } else if matches!(c, b'\'' | b'-' | b'.') {
+            Byte::Joiner
         } else {
             Byte::Other
         };
@@ -62,21 +66,34 @@ static BYTE_CLASS: [Byte; 256] = {
     table
 };
 
+fn class(b: u8) -> Byte {
+    BYTE_CLASS[usize::from(b)]
+}
+
+/// Whether a word character starts at byte `i` (which is on a character boundary).
+fn word_char_at(text: &str, i: usize) -> bool {
+    match class(text.as_bytes()[i]) {
+        Byte::Letter => true,
+        Byte::Wide => is_word_char(char_at(text, i).0),
+        Byte::Joiner | Byte::Other => false,
+    }
+}
+
 /// Byte ranges of the words of `text`, in order.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut pos = 0;
     std::iter::from_fn(move || {
-        // skip to the next word character; runs of ASCII go through a table, not a decoder
+        // skip to the next word character; ASCII goes through a table, not a decoder
         let start = loop {
-            while pos < len && BYTE_CLASS[usize::from(bytes[pos])] == Byte::Other {
+            while pos < len && matches!(class(bytes[pos]), Byte::Other | Byte::Joiner) {
                 pos += 1;
             }
             if pos >= len {
                 return None;
             }
-            if BYTE_CLASS[usize::from(bytes[pos])] == Byte::Letter {
+            if class(bytes[pos]) == Byte::Letter {
                 break pos;
             }
             let (c, n) = char_at(text, pos);
@@ -88,20 +105,32 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let mut dotted = false;
         let mut end = len;
         while pos < len {
-            while pos < len && BYTE_CLASS[usize::from(bytes[pos])] == Byte::Letter {
+            while pos < len && class(bytes[pos]) == Byte::Letter {
                 pos += 1;
             }
             if pos >= len {
                 break;
             }
-            let (c, n) = char_at(text, pos);
-            if is_word_char(c) {
-                pos += n;
-                continue;
-            }
+            let (c, n) = match class(bytes[pos]) {
+                Byte::Joiner => (char::from(bytes[pos]), 1),
+                Byte::Wide => {
+                    let (c, n) = char_at(text, pos);
+                    if is_word_char(c) {
+                        pos += n;
+                        continue;
+                    }
+                    (c, n)
+                }
+                // neither a word character nor a joiner: the word ends here
+                Byte::Other | Byte::Letter => {
+                    end = pos;
+                    pos += 1;
+                    break;
+                }
+            };
             if is_joiner(c) {
                 // a joiner stays inside the word only when a word character follows it
-                if pos + n < len && is_word_char(char_at(text, pos + n).0) {
+                if pos + n < len && word_char_at(text, pos + n) {
                     dotted |= c == '.';
                     pos += n;
                     continue;
