@@ -37,8 +37,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // most bytes are ordinary letters: find the next one that can matter in a tight loop
-        match bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
-            Some(skip) => i += skip,
+        match MAY_END_SEARCH.find_in(bytes, aho_corasick::Span::from(i..bytes.len())) {
+            Some(found) => i = found.start(),
             None => break,
         }
         let b = bytes[i];
@@ -96,6 +96,16 @@ static MAY_END: [bool; 256] = {
     }
     table
 };
+
+/// A vector search for the bytes of [`MAY_END`].
+static MAY_END_SEARCH: std::sync::LazyLock<aho_corasick::packed::Searcher> =
+    std::sync::LazyLock::new(|| {
+        let bytes: Vec<[u8; 1]> = (0..=255u8)
+            .filter(|&b| MAY_END[usize::from(b)])
+            .map(|b| [b])
+            .collect();
+        aho_corasick::packed::Searcher::new(bytes).expect("a few single bytes")
+    });
 
 /// Pushes `range` trimmed of white space, unless nothing is left, split where a caption without
 /// a full stop was glued to the next sentence (see [`glued`]).
