@@ -21,11 +21,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut cursor = 0;
     while cursor < bytes.len() {
         // only marks are looked at; every one of them starts with one of these bytes
-        match bytes[cursor..]
-            .iter()
-            .position(|&b| MARK_START[usize::from(b)])
-        {
-            Some(skip) => cursor += skip,
+        match MARK_SEARCH.find_in(bytes, aho_corasick::Span::from(cursor..bytes.len())) {
+            Some(found) => cursor = found.start(),
             None => break,
         }
         let at = cursor;
@@ -64,6 +61,16 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     ranges.sort_unstable_by_key(|r| r.start);
     ranges
 }
+
+/// A vector search for the bytes of [`MARK_START`]: most of a paragraph is none of them.
+static MARK_SEARCH: std::sync::LazyLock<aho_corasick::packed::Searcher> =
+    std::sync::LazyLock::new(|| {
+        let bytes: Vec<[u8; 1]> = (0..=255u8)
+            .filter(|&b| MARK_START[usize::from(b)])
+            .map(|b| [b])
+            .collect();
+        aho_corasick::packed::Searcher::new(bytes).expect("a few single bytes")
+    });
 
 /// First bytes of the marks [`quoted_ranges`] looks at: ASCII quotes and brackets, and the
 /// lead bytes of the UTF-8 encodings of “ ” ‘ ’ (E2) and « » (C2).
