@@ -48,6 +48,14 @@ fn ends_titles(word: &str) -> bool {
     matches!(word, "A" | "It" | "On")
 }
 
+/// " A" to " Z": a space before a capital letter, where a glue point may be. Few pairs of bytes
+/// are, and a byte-at-a-time search for them cost more than the rest of sentence splitting.
+static SPACE_CAPITAL: std::sync::LazyLock<aho_corasick::packed::Searcher> =
+    std::sync::LazyLock::new(|| {
+        let pairs: Vec<[u8; 2]> = (b'A'..=b'Z').map(|capital| [b' ', capital]).collect();
+        aho_corasick::packed::Searcher::new(pairs).expect("26 pairs of bytes")
+    });
+
 /// Fewest words on either side of a glue point: a caption or a sentence, not a stray word.
 const MIN_GLUED_WORDS: usize = 3;
 
@@ -59,9 +67,9 @@ pub fn glue_points(sentence: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut last = 0;
     let bytes = sentence.as_bytes();
-    // the cheap test first, a space before a capital letter, which few pairs of bytes pass
-    let pairs = bytes.iter().zip(bytes.iter().skip(1)).enumerate();
-    for (i, _) in pairs.filter(|&(_, (&space, next))| space == b' ' && next.is_ascii_uppercase()) {
+    // the cheap test first, a space before a capital letter, found by a vector search
+    for found in SPACE_CAPITAL.find_iter(bytes) {
+        let i = found.start();
         if i == 0 || i <= last {
             continue;
         }
