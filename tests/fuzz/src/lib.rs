@@ -62,3 +62,25 @@ pub fn assert_article_consistent(original: &[u8], article: &Article) {
         );
     }
 }
+
+/// Summarizing the article's sentences (with a title taken from its first sentence, so title
+/// scoring runs too) chooses at most the budget, in document order, within range.
+pub fn assert_summary_consistent(article: &Article) {
+    use brief_text::summarize::{Budget, DocSentence, Document, Weights, summarize};
+    let sentences: Vec<DocSentence<'_>> = article
+        .sentences
+        .iter()
+        .map(|s| DocSentence {
+            text: &s.text,
+            paragraph: s.paragraph,
+        })
+        .collect();
+    let doc = Document {
+        title: article.sentences.first().map(|s| s.text.as_str()),
+        sentences,
+    };
+    let chosen = summarize(&doc, Budget::Sentences(3), &Weights::default());
+    assert!(chosen.len() <= 3.min(doc.sentences.len()), "{chosen:?}");
+    assert!(chosen.windows(2).all(|w| w[0] < w[1]), "not in order: {chosen:?}");
+    assert!(chosen.iter().all(|&i| i < doc.sentences.len()), "{chosen:?}");
+}
