@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Summary benchmark: ROUGE and speed of `brief summarize --jsonl` next to Lead-3 and the
-# sumy / summa / lexrank peers in one eval.py run, then the scale run of the summary plugin.
+# sumy / summa / lexrank peers in one eval.py run, the median speed of brief and sumy-lexrank
+# over 9 rounds of eval.py's own timing, then the scale run of the summary plugin.
 #
 # Usage: scripts/bench-summary.sh [DATASET.jsonl] [LENGTH]
 #   DATASET  default ../shared/data/summaries/cnndm-dev.jsonl
@@ -21,6 +22,11 @@ echo "## quality and speed: $(basename "$data"), --length $length ($(date +%F))"
 "$PY" "$shared/eval/eval.py" "$data" --length "$length" \
   --systems lead3,oracle,sumy-lexrank,sumy-textrank,sumy-lsa,sumy-luhn,sumy-kl,sumy-edmundson,sumy-sumbasic,summa-textrank,lexrank-pkg \
   --cmd "brief=target/release/brief summarize --jsonl"
+
+# one eval.py run times each system once; medians over rounds of the same timing
+echo
+echo "## speed, medians: eval.py's timing of brief and sumy-lexrank, 9 rounds"
+SHARED="$shared" "$PY" scripts/summary-speed.py "$data" 9
 
 [[ ${SKIP_SCALE:-} == 1 ]] && exit 0
 echo
