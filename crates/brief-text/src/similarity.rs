@@ -15,7 +15,11 @@ pub struct SparseVector {
 impl SparseVector {
     /// Counts the terms of one text (any order, repeats allowed).
     pub fn counts(terms: &[TermId]) -> Self {
-        let mut sorted = terms.to_vec();
+        Self::counts_of(terms.to_vec())
+    }
+
+    /// [`Self::counts`] of a list the caller no longer needs, sorted in place.
+    pub fn counts_of(mut sorted: Vec<TermId>) -> Self {
         sorted.sort_unstable();
         let mut entries: Vec<(TermId, f32)> = Vec::with_capacity(sorted.len());
         for term in sorted {
@@ -137,8 +141,8 @@ pub fn cosine(a: &SparseVector, b: &SparseVector) -> f32 {
 ///
 /// Term frequency is damped (`1 + ln tf`) so one word repeated in a sentence does not dominate;
 /// IDF is smoothed (`ln((n + 1) / (df + 1)) + 1`) so a term found everywhere still counts a little.
-pub fn tfidf_vectors(texts: &[Vec<TermId>], terms: usize) -> (Vec<SparseVector>, Idf) {
-    let counts: Vec<SparseVector> = texts.iter().map(|t| SparseVector::counts(t)).collect();
+pub fn tfidf_vectors(texts: Vec<Vec<TermId>>, terms: usize) -> (Vec<SparseVector>, Idf) {
+    let counts: Vec<SparseVector> = texts.into_iter().map(SparseVector::counts_of).collect();
     let idf = Idf::fit(&counts, terms);
     let vectors = counts.into_iter().map(|v| idf.weigh(v)).collect();
     (vectors, idf)
@@ -240,7 +244,7 @@ mod tests {
     #[test]
     fn rare_terms_weigh_more_than_common_ones() {
         let texts = vec![vec![1, 2], vec![1, 3], vec![1, 4]];
-        let (vectors, idf) = tfidf_vectors(&texts, 5);
+        let (vectors, idf) = tfidf_vectors(texts, 5);
         assert!(idf.weight(2) > idf.weight(1));
         let v = &vectors[0];
         let common = v.entries()[0].1;

@@ -110,15 +110,41 @@ fn kept_after_1a(word: &[u8]) -> bool {
     )
 }
 
+/// The first of the suffixes (listed longest first, so the longest the word ends with, as the
+/// algorithm asks) that `word` ends with: `(index, suffix)`, or `(index, suffix, replacement)`
+/// for `(suffix, replacement)` rules. A macro rather than a loop over a list, so every test is
+/// against a suffix of known length, which compiles to a load and a compare. Loops over the
+/// lists compiled, in some builds and not others, to a call to memcmp per suffix, and a third
+/// more instructions for stemming.
+macro_rules! longest {
+    ($word:expr, [$($suffix:literal),+ $(,)?]) => {{
+        let word: &Word = $word;
+        let mut index = 0usize;
+        let mut found: Option<(usize, &'static [u8])> = None;
+        $(
+            if found.is_none() && word.ends_with_array($suffix) {
+                found = Some((index, $suffix));
+            }
+            index += 1;
+        )+
+        let _ = index;
+        found
+    }};
+    ($word:expr, [$(($suffix:literal, $with:literal)),+ $(,)?]) => {{
+        let word: &Word = $word;
+        let mut found: Option<(&'static [u8], &'static [u8])> = None;
+        $(
+            if found.is_none() && word.ends_with_array($suffix) {
+                found = Some(($suffix, $with));
+            }
+        )+
+        found
+    }};
+}
+
 impl Word {
     fn s(&self) -> &[u8] {
         &self.b[..self.len]
-    }
-
-    fn ends_with(&self, suffix: &[u8]) -> bool {
-        // the last byte first: most suffixes fail on it, without a call to memcmp
-        let s = self.s();
-        s.last() == suffix.last() && s.ends_with(suffix)
     }
 
     /// Replaces the last `cut` bytes with `with`.
@@ -128,24 +154,11 @@ impl Word {
         self.len = at + with.len();
     }
 
-    /// The first of `suffixes` the word ends with, as its index. The lists are ordered
-    /// longest first, so this is the longest one, as the algorithm asks.
-    fn longest(&self, suffixes: &[&str]) -> Option<usize> {
-        suffixes
-            .iter()
-            .position(|suffix| self.ends_with(suffix.as_bytes()))
-    }
-
-    /// The rule (suffix, replacement) with the longest suffix the word ends with, and where
-    /// that suffix starts. `rules` are ordered longest suffix first.
-    fn longest_rule(
-        &self,
-        rules: &[(&'static str, &'static str)],
-    ) -> Option<(&'static str, &'static str, usize)> {
-        let &(suffix, with) = rules
-            .iter()
-            .find(|(suffix, _)| self.ends_with(suffix.as_bytes()))?;
-        Some((suffix, with, self.len - suffix.len()))
+    /// Whether the word ends with `suffix`, of known length: a load and a compare.
+    #[inline(always)]
+    fn ends_with_array<const N: usize>(&self, suffix: &[u8; N]) -> bool {
+        self.len >= N
+            && <&[u8; N]>::try_from(&self.b[self.len - N..self.len]).is_ok_and(|end| end == suffix)
     }
 
     fn stem(&mut self) {
@@ -225,17 +238,13 @@ impl Word {
     }
 
     fn step_0(&mut self) {
-        for suffix in ["'s'", "'s", "'"] {
-            if self.ends_with(suffix.as_bytes()) {
-                self.replace_end(suffix.len(), b"");
-                return;
-            }
+        if let Some((_, suffix)) = longest!(self, [b"'s'", b"'s", b"'"]) {
+            self.replace_end(suffix.len(), b"");
         }
     }
 
     fn step_1a(&mut self) {
-        const SUFFIXES: &[&str] = &["sses", "ied", "ies", "us", "ss", "s"];
-        match self.longest(SUFFIXES) {
+        match longest!(self, [b"sses", b"ied", b"ies", b"us", b"ss", b"s"]).map(|(k, _)| k) {
             Some(0) => self.replace_end(4, b"ss"),
             Some(1 | 2) => {
                 if self.len > 4 {
@@ -253,13 +262,14 @@ impl Word {
     }
 
     fn step_1b(&mut self) {
-        const SUFFIXES: &[&str] = &["eedly", "ingly", "edly", "eed", "ing", "ed"];
-        let Some(k) = self.longest(SUFFIXES) else {
+        let Some((_, suffix)) =
+            longest!(self, [b"eedly", b"ingly", b"edly", b"eed", b"ing", b"ed"])
+        else {
             return;
         };
-        let suffix_len = SUFFIXES[k].len();
+        let suffix_len = suffix.len();
         let at = self.len - suffix_len;
-        if SUFFIXES[k].starts_with("eed") {
+        if suffix.starts_with(b"eed") {
             if at >= self.p1 {
                 self.replace_end(suffix_len, b"ee");
             }
@@ -269,7 +279,8 @@ impl Word {
             return;
         }
         self.replace_end(suffix_len, b"");
-        if self.ends_with(b"at") || self.ends_with(b"bl") || self.ends_with(b"iz") {
+        if self.ends_with_array(b"at") || self.ends_with_array(b"bl") || self.ends_with_array(b"iz")
+        {
             self.replace_end(0, b"e");
         } else if self.len >= 2
             && self.b[self.len - 1] == self.b[self.len - 2]
@@ -292,84 +303,95 @@ impl Word {
     }
 
     fn step_2(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("ization", "ize"),
-            ("ational", "ate"),
-            ("fulness", "ful"),
-            ("ousness", "ous"),
-            ("iveness", "ive"),
-            ("tional", "tion"),
-            ("biliti", "ble"),
-            ("lessli", "less"),
-            ("entli", "ent"),
-            ("ation", "ate"),
-            ("alism", "al"),
-            ("aliti", "al"),
-            ("ousli", "ous"),
-            ("iviti", "ive"),
-            ("fulli", "ful"),
-            ("enci", "ence"),
-            ("anci", "ance"),
-            ("abli", "able"),
-            ("izer", "ize"),
-            ("ator", "ate"),
-            ("alli", "al"),
-            ("bli", "ble"),
-            ("ogi", "og"),
-            ("li", ""),
-        ];
-        let Some((suffix, with, at)) = self.longest_rule(RULES) else {
+        let rule = longest!(
+            self,
+            [
+                (b"ization", b"ize"),
+                (b"ational", b"ate"),
+                (b"fulness", b"ful"),
+                (b"ousness", b"ous"),
+                (b"iveness", b"ive"),
+                (b"tional", b"tion"),
+                (b"biliti", b"ble"),
+                (b"lessli", b"less"),
+                (b"entli", b"ent"),
+                (b"ation", b"ate"),
+                (b"alism", b"al"),
+                (b"aliti", b"al"),
+                (b"ousli", b"ous"),
+                (b"iviti", b"ive"),
+                (b"fulli", b"ful"),
+                (b"enci", b"ence"),
+                (b"anci", b"ance"),
+                (b"abli", b"able"),
+                (b"izer", b"ize"),
+                (b"ator", b"ate"),
+                (b"alli", b"al"),
+                (b"bli", b"ble"),
+                (b"ogi", b"og"),
+                (b"li", b""),
+            ]
+        );
+        let Some((suffix, with)) = rule else {
             return;
         };
+        let at = self.len - suffix.len();
         if at < self.p1 {
             return;
         }
         match suffix {
-            "ogi" if at == 0 || self.b[at - 1] != b'l' => {}
-            "li" if at == 0
-                || !matches!(
-                    self.b[at - 1],
-                    b'c' | b'd' | b'e' | b'g' | b'h' | b'k' | b'm' | b'n' | b'r' | b't'
-                ) => {}
-            _ => self.replace_end(suffix.len(), with.as_bytes()),
+            b"ogi" if at == 0 || self.b[at - 1] != b'l' => {}
+            b"li"
+                if at == 0
+                    || !matches!(
+                        self.b[at - 1],
+                        b'c' | b'd' | b'e' | b'g' | b'h' | b'k' | b'm' | b'n' | b'r' | b't'
+                    ) => {}
+            _ => self.replace_end(suffix.len(), with),
         }
     }
 
     fn step_3(&mut self) {
-        const RULES: &[(&str, &str)] = &[
-            ("ational", "ate"),
-            ("tional", "tion"),
-            ("alize", "al"),
-            ("icate", "ic"),
-            ("iciti", "ic"),
-            ("ative", ""),
-            ("ical", "ic"),
-            ("ness", ""),
-            ("ful", ""),
-        ];
-        let Some((suffix, with, at)) = self.longest_rule(RULES) else {
+        let rule = longest!(
+            self,
+            [
+                (b"ational", b"ate"),
+                (b"tional", b"tion"),
+                (b"alize", b"al"),
+                (b"icate", b"ic"),
+                (b"iciti", b"ic"),
+                (b"ative", b""),
+                (b"ical", b"ic"),
+                (b"ness", b""),
+                (b"ful", b""),
+            ]
+        );
+        let Some((suffix, with)) = rule else {
             return;
         };
-        if at < self.p1 || (suffix == "ative" && at < self.p2) {
+        let at = self.len - suffix.len();
+        if at < self.p1 || (suffix == b"ative" && at < self.p2) {
             return;
         }
-        self.replace_end(suffix.len(), with.as_bytes());
+        self.replace_end(suffix.len(), with);
     }
 
     fn step_4(&mut self) {
-        const SUFFIXES: &[&str] = &[
-            "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti",
-            "ous", "ive", "ize", "ion", "al", "er", "ic",
-        ];
-        let Some(k) = self.longest(SUFFIXES) else {
+        let found = longest!(
+            self,
+            [
+                b"ement", b"ance", b"ence", b"able", b"ible", b"ment", b"ant", b"ent", b"ism",
+                b"ate", b"iti", b"ous", b"ive", b"ize", b"ion", b"al", b"er", b"ic",
+            ]
+        );
+        let Some((_, suffix)) = found else {
             return;
         };
-        let suffix = SUFFIXES[k];
         let at = self.len - suffix.len();
         if at < self.p2 {
             return;
         }
-        if suffix == "ion" && (at == 0 || !matches!(self.b[at - 1], b's' | b't')) {
+        if suffix == b"ion" && (at == 0 || !matches!(self.b[at - 1], b's' | b't')) {
             return;
         }
         self.replace_end(suffix.len(), b"");

@@ -94,7 +94,7 @@ fn analyze_numbered(
     }
     let ids = index.renumber(&mut terms);
     let title_terms = terms.drain(n..).next();
-    let (vectors, idf) = tfidf_vectors(&terms, ids.len());
+    let (vectors, idf) = tfidf_vectors(terms, ids.len());
     let features: Vec<SurfaceFeatures> = doc
         .sentences
         .iter()
