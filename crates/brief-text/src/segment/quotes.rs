@@ -64,13 +64,7 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// A vector search for the bytes of [`MARK_START`]: most of a paragraph is none of them.
 static MARK_SEARCH: std::sync::LazyLock<aho_corasick::packed::Searcher> =
-    std::sync::LazyLock::new(|| {
-        let bytes: Vec<[u8; 1]> = (0..=255u8)
-            .filter(|&b| MARK_START[usize::from(b)])
-            .map(|b| [b])
-            .collect();
-        aho_corasick::packed::Searcher::new(bytes).expect("a few single bytes")
-    });
+    std::sync::LazyLock::new(|| super::byte_search(&MARK_START));
 
 /// First bytes of the marks [`quoted_ranges`] looks at: ASCII quotes and brackets, and the
 /// lead bytes of the UTF-8 encodings of “ ” ‘ ’ (E2) and « » (C2).
