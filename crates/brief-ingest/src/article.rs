@@ -117,7 +117,13 @@ pub fn article_from_text(id: &str, text: &str) -> Article {
 
 fn assemble(blocks: Vec<Block>, source: SourceInfo) -> Article {
     let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(blocks.len());
-    let mut sentences: Vec<Sentence> = Vec::new();
+    // news sentences run to about 150 bytes: room for them without growing
+    let text_bytes: usize = blocks
+        .iter()
+        .flat_map(|b| &b.pieces)
+        .map(|p| p.text.len())
+        .sum();
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(text_bytes / 128 + 1);
     let mut heading: Option<usize> = None;
     for block in blocks {
         let clean = clean_block(&block);

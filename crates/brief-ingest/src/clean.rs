@@ -11,7 +11,7 @@ use crate::blocks::Block;
 use crate::mapped::MappedText;
 
 pub fn clean_block(block: &Block) -> MappedText {
-    let mut out = MappedText::default();
+    let mut out = MappedText::with_capacity(block.pieces.iter().map(|p| p.text.len()).sum());
     for piece in &block.pieces {
         let drops = gloss_ranges(&piece.text);
         let text = piece.text.as_str();

@@ -25,6 +25,14 @@ pub struct MappedText {
 }
 
 impl MappedText {
+    /// Room for `bytes` of text, so cleaning a block copies it without growing.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            anchors: Vec::new(),
+        }
+    }
+
     /// Appends `c`, which stands for the source bytes `source`.
     pub fn push(&mut self, c: char, source: Range<usize>) {
         if source.len() == c.len_utf8() {

@@ -328,7 +328,10 @@ fn answer(line: &[u8], weights: &Weights, index: &mut TermIndex) -> anyhow::Resu
         id: &request.id,
         sentences,
     };
-    Ok(Some(serde_json::to_string(&answer)?))
+    // an answer is three sentences or so: room enough not to grow while writing it
+    let mut json = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut json, &answer)?;
+    Ok(Some(String::from_utf8(json)?))
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ pub use quotes::{binding_ranges, quoted_ranges};
 /// Splits `text` into sentences and returns their byte ranges, trimmed, in order.
 /// Empty and whitespace-only pieces are dropped.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // news sentences run to about 150 bytes
+    let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let bytes = text.as_bytes();
     let mut quoted: Option<Quoted> = None;
     let mut start = 0;

@@ -121,7 +121,7 @@ impl TermIndex {
     /// document alone, and lets per-term counts live in plain arrays.
     pub fn renumber(&mut self, texts: &mut [Vec<TermId>]) -> Vec<TermId> {
         self.local.resize(self.terms, UNNUMBERED);
-        let mut ids = Vec::new();
+        let mut ids = Vec::with_capacity(texts.iter().map(Vec::len).sum::<usize>() / 2);
         for term in texts.iter_mut().flatten() {
             let slot = &mut self.local[*term as usize];
             if *slot == UNNUMBERED {
