@@ -3,6 +3,7 @@
 //! Kept free of the article model on purpose: these functions take `&str` and return plain
 //! data, so they are easy to test and reuse from any stage.
 
+mod literals;
 pub mod segment;
 pub mod similarity;
 pub mod stem;

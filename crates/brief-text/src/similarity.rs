@@ -149,7 +149,7 @@ pub fn tfidf_vectors(texts: Vec<Vec<TermId>>, terms: usize) -> (Vec<SparseVector
 }
 
 /// Inverse document frequencies over one set of texts whose terms are numbered densely.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Idf {
     /// Document frequency of each term.
     df: Vec<u32>,

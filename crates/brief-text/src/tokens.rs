@@ -121,7 +121,8 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                     }
                     (c, n)
                 }
-                // neither a word character nor a joiner: the word ends here
+                // neither a word character nor a joiner: the word ends here (no letter gets
+                // here, the loop above ran past them)
                 Byte::Other | Byte::Letter => {
                     end = pos;
                     pos += 1;

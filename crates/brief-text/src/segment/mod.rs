@@ -24,6 +24,8 @@ mod quotes;
 
 use std::ops::Range;
 
+use crate::literals::Literals;
+
 pub use glued::glue_points;
 pub use quotes::{binding_ranges, quoted_ranges};
 
@@ -38,8 +40,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // most bytes are ordinary letters: find the next one that can matter in a tight loop
-        match MAY_END_SEARCH.find_in(bytes, aho_corasick::Span::from(i..bytes.len())) {
-            Some(found) => i = found.start(),
+        match MAY_END_SEARCH.find_from(bytes, i) {
+            Some(found) => i = found,
             None => break,
         }
         let b = bytes[i];
@@ -98,19 +100,9 @@ static MAY_END: [bool; 256] = {
     table
 };
 
-/// A vector search for the bytes of [`MAY_END`].
-static MAY_END_SEARCH: std::sync::LazyLock<aho_corasick::packed::Searcher> =
-    std::sync::LazyLock::new(|| byte_search(&MAY_END));
-
-/// A packed (SIMD) search for any of the few bytes marked in `table`: where most bytes of a
-/// text are none of them, it skips ahead much faster than a loop that tests every byte.
-fn byte_search(table: &[bool; 256]) -> aho_corasick::packed::Searcher {
-    let bytes: Vec<[u8; 1]> = (0..=255u8)
-        .filter(|&b| table[usize::from(b)])
-        .map(|b| [b])
-        .collect();
-    aho_corasick::packed::Searcher::new(bytes).expect("a few single bytes")
-}
+/// A vector search for the bytes of [`MAY_END`]: most of a paragraph is none of them.
+static MAY_END_SEARCH: std::sync::LazyLock<Literals> =
+    std::sync::LazyLock::new(|| Literals::bytes(&MAY_END));
 
 /// Pushes `range` trimmed of white space, unless nothing is left, split where a caption without
 /// a full stop was glued to the next sentence (see [`glued`]).

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::literals::Literals;
+
 /// Byte ranges of the paragraph's closed quotations and brackets, from the opening mark to just
 /// past the closing one, sorted by start. A mark that is never closed opens no range: news
 /// paragraphs often leave a quotation open when it continues in the next paragraph, and such a
@@ -21,8 +23,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut cursor = 0;
     while cursor < bytes.len() {
         // only marks are looked at; every one of them starts with one of these bytes
-        match MARK_SEARCH.find_in(bytes, aho_corasick::Span::from(cursor..bytes.len())) {
-            Some(found) => cursor = found.start(),
+        match MARK_SEARCH.find_from(bytes, cursor) {
+            Some(found) => cursor = found,
             None => break,
         }
         let at = cursor;
@@ -63,8 +65,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// A vector search for the bytes of [`MARK_START`]: most of a paragraph is none of them.
-static MARK_SEARCH: std::sync::LazyLock<aho_corasick::packed::Searcher> =
-    std::sync::LazyLock::new(|| super::byte_search(&MARK_START));
+static MARK_SEARCH: std::sync::LazyLock<Literals> =
+    std::sync::LazyLock::new(|| Literals::bytes(&MARK_START));
 
 /// First bytes of the marks [`quoted_ranges`] looks at: ASCII quotes and brackets, and the
 /// lead bytes of the UTF-8 encodings of “ ” ‘ ’ (E2) and « » (C2).

@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::literals::Literals;
+
 /// What the summarizer notices about a sentence's form, independent of its topic.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SurfaceFeatures {
@@ -202,9 +204,7 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "watch the video",
 ];
 
-static BOILERPLATE: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
-    aho_corasick::packed::Searcher::new(BOILERPLATE_PHRASES).expect("few short phrases")
-});
+static BOILERPLATE: LazyLock<Literals> = LazyLock::new(|| Literals::new(BOILERPLATE_PHRASES));
 
 fn is_boilerplate(text: &str) -> bool {
     // Sentences are short; a stack buffer avoids an allocation for nearly all of them.
@@ -214,9 +214,11 @@ fn is_boilerplate(text: &str) -> bool {
         let lower = &mut buffer[..bytes.len()];
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
-        return BOILERPLATE.find(&*lower).is_some();
+        return BOILERPLATE.find_from(lower, 0).is_some();
     }
-    BOILERPLATE.find(bytes.to_ascii_lowercase()).is_some()
+    BOILERPLATE
+        .find_from(&bytes.to_ascii_lowercase(), 0)
+        .is_some()
 }
 
 /// First words that point back at something the reader of a lone sentence has not seen.
@@ -335,7 +337,7 @@ mod tests {
                 "{text:?}"
             );
         }
-        // words and spaces across the 64-byte blocks of the scan, cut at every length
+        // words and spaces across the 255-pair chunks of the scan, cut at every length
         let long: String = (0..300)
             .map(|i| if i % 7 == 0 || i % 11 == 3 { ' ' } else { 'w' })
             .collect();

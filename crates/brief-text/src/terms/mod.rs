@@ -112,8 +112,8 @@ impl TermIndex {
     }
 
     /// Numbers the terms of one document densely, in order of first occurrence: rewrites every
-    /// id in `texts` (taken in order) to its term's position among the distinct terms, and
-    /// returns the ids those positions stand for.
+    /// id in `texts` (taken in order; ids from this index) to its term's position among the
+    /// distinct terms, and returns the ids those positions stand for.
     ///
     /// Ids from a shared index depend on the documents it saw first (in a batch, on which
     /// documents a worker happened to take), and sums over a document's terms taken in id order
@@ -168,7 +168,7 @@ impl TermIndex {
 
     /// The term ids of the content words of `text`, in text order.
     pub fn terms(&mut self, text: &str) -> Vec<TermId> {
-        // about one content word in every eight bytes of English: room enough to never grow
+        // about one content word in every eight bytes of English: room enough to rarely grow
         let mut out = Vec::with_capacity(text.len() / 4);
         self.terms_into(text, &mut out);
         out
@@ -220,8 +220,12 @@ impl TermIndex {
         }
         Some(match crate::stem::porter2_bytes(bare) {
             Some(stem) => self.intern(stem.as_bytes()),
-            // ASCII bytes are valid UTF-8
-            None => self.intern_stem_of(std::str::from_utf8(bare).unwrap_or_default()),
+            None => {
+                // ASCII bytes are valid UTF-8
+                let bare = std::str::from_utf8(bare).unwrap_or_default();
+                let stem = self.stemmer.fallback_stem(bare);
+                self.intern(stem.as_bytes())
+            }
         })
     }
 
