@@ -69,12 +69,19 @@ pub fn clean_block(block: &Block) -> MappedText {
     out
 }
 
-/// Whether the byte `b`, followed by `next` (`None` at the end), ends a run that can be copied
-/// as is: anything but printable ASCII, a `[`, or a space that is not a single space.
-fn ends_plain_run(b: u8, next: Option<u8>) -> bool {
-    !(0x20..=0x7E).contains(&b)
-        || b == b'['
-        || (b == b' ' && next.is_none_or(|n| n.is_ascii_whitespace()))
+/// Whether the byte `b` ends a run that can be copied as is: anything but printable ASCII, a
+/// `[`, or a space that is not a single space (`space_next`: white space or the end follows).
+/// Without short-circuits, so a block of these tests vectorizes.
+fn ends_plain_run(b: u8, space_next: bool) -> bool {
+    !(0x20..=0x7E).contains(&b) | (b == b'[') | ((b == b' ') & space_next)
+}
+
+/// [`ends_plain_run`] for the byte at `j`.
+fn ends_plain_run_at(bytes: &[u8], j: usize) -> bool {
+    ends_plain_run(
+        bytes[j],
+        bytes.get(j + 1).is_none_or(u8::is_ascii_whitespace),
+    )
 }
 
 /// Length of the run of bytes from `from` that [`clean_block`] copies as is.
@@ -87,16 +94,14 @@ fn plain_run(bytes: &[u8], from: usize) -> usize {
         let block = &bytes[at..at + BLOCK];
         let next = &bytes[at + 1..at + BLOCK + 1];
         let ends = block.iter().zip(next).fold(false, |ends, (&b, &n)| {
-            ends | !(0x20..=0x7E).contains(&b)
-                | (b == b'[')
-                | ((b == b' ') & n.is_ascii_whitespace())
+            ends | ends_plain_run(b, n.is_ascii_whitespace())
         });
         if ends {
             break;
         }
         at += BLOCK;
     }
-    let rest = (at..bytes.len()).position(|j| ends_plain_run(bytes[j], bytes.get(j + 1).copied()));
+    let rest = (at..bytes.len()).position(|j| ends_plain_run_at(bytes, j));
     at + rest.unwrap_or(bytes.len() - at) - from
 }
 
@@ -188,7 +193,7 @@ mod tests {
         let bytes = text.as_bytes();
         for from in 0..bytes.len() {
             let want = (from..bytes.len())
-                .position(|j| ends_plain_run(bytes[j], bytes.get(j + 1).copied()))
+                .position(|j| ends_plain_run_at(bytes, j))
                 .unwrap_or(bytes.len() - from);
             assert_eq!(plain_run(bytes, from), want, "from {from}");
         }

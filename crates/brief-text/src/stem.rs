@@ -111,8 +111,8 @@ fn kept_after_1a(word: &[u8]) -> bool {
 }
 
 /// The first of the suffixes (listed longest first, so the longest the word ends with, as the
-/// algorithm asks) that `word` ends with: `(index, suffix)`, or `(index, suffix, replacement)`
-/// for `(suffix, replacement)` rules. A macro rather than a loop over a list, so every test is
+/// algorithm asks) that `word` ends with: `(index, suffix)`, or `(suffix, replacement)` for a
+/// list of `(suffix, replacement)` rules. A macro rather than a loop over a list, so every test is
 /// against a suffix of known length, which compiles to a load and a compare. Loops over the
 /// lists compiled, in some builds and not others, to a call to memcmp per suffix, and a third
 /// more instructions for stemming.

@@ -191,7 +191,7 @@ impl TermIndex {
         if !acronym && is_stopword(&lower) {
             return None;
         }
-        Some(self.intern_stem_of(&bare))
+        Some(self.intern_stem_of(bare.as_bytes()))
     }
 
     /// [`Self::classify`] for an ASCII word, with the same rules but no allocation before
@@ -218,22 +218,17 @@ impl TermIndex {
         if !acronym && is_stopword_bytes(lower) {
             return None;
         }
-        Some(match crate::stem::porter2_bytes(bare) {
-            Some(stem) => self.intern(stem.as_bytes()),
-            None => {
-                // ASCII bytes are valid UTF-8
-                let bare = std::str::from_utf8(bare).unwrap_or_default();
-                let stem = self.stemmer.fallback_stem(bare);
-                self.intern(stem.as_bytes())
-            }
-        })
+        Some(self.intern_stem_of(bare))
     }
 
-    /// The term id of the stem of `bare` (lowercase, periods removed), interning it if new.
-    fn intern_stem_of(&mut self, bare: &str) -> TermId {
-        match crate::stem::porter2(bare) {
+    /// The term id of the stem of `bare` (lowercase, periods removed, UTF-8), interning it if
+    /// new. Bytes, so the ASCII path hands over its stack buffer without a UTF-8 check.
+    fn intern_stem_of(&mut self, bare: &[u8]) -> TermId {
+        match crate::stem::porter2_bytes(bare) {
             Some(stem) => self.intern(stem.as_bytes()),
             None => {
+                // both callers pass the bytes of a str
+                let bare = std::str::from_utf8(bare).unwrap_or_default();
                 let stem = self.stemmer.fallback_stem(bare);
                 self.intern(stem.as_bytes())
             }
