@@ -8,8 +8,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod common;
 mod short_keys;
 
+use common::COMMON;
 use short_keys::{Key, ShortKeyTable};
 
 use crate::stopwords::is_stopword_bytes;
@@ -94,7 +96,7 @@ impl TermIndex {
         Self {
             stems: ShortKeyTable::with_capacity(1024),
             long_stems: FastMap::default(),
-            terms: 0,
+            terms: COMMON.count(),
             short: ShortKeyTable::with_capacity(1024),
             surface: FastMap::default(),
             stemmer: Stemmer::new(),
@@ -102,7 +104,8 @@ impl TermIndex {
         }
     }
 
-    /// Number of distinct terms interned so far.
+    /// One past the largest term id: the common vocabulary's terms (see `common.rs`) and the
+    /// terms interned since.
     pub fn len(&self) -> usize {
         self.terms
     }
@@ -142,7 +145,7 @@ impl TermIndex {
             let word = &text[range];
             let term = if word.len() <= short_keys::MAX_LEN {
                 let key = Key::of(word.as_bytes());
-                match self.short.get(key) {
+                match COMMON.surface(key).or_else(|| self.short.get(key)) {
                     Some(term) => term,
                     None => {
                         let term = self.classify(word);
@@ -243,6 +246,9 @@ impl TermIndex {
             return id;
         }
         let key = Key::of(stem);
+        if let Some(id) = COMMON.terms.get(key) {
+            return id;
+        }
         if let Some(Some(id)) = self.stems.get(key) {
             return id;
         }
@@ -267,7 +273,22 @@ mod tests {
         let b = index.terms("an alliance strengthens");
         assert_eq!(a.len(), 2);
         assert_eq!(a, b);
-        assert_eq!(index.len(), 2);
+        // words off the common list are interned after its terms, once per stem
+        let before = index.len();
+        let rare = index.terms("Zanzibaris zanzibari");
+        assert_eq!(rare.len(), 2);
+        assert_eq!(rare[0], rare[1]);
+        assert_eq!(index.len(), before + 1);
+    }
+
+    #[test]
+    fn an_unlisted_form_of_a_common_term_gets_the_common_id() {
+        let mut index = TermIndex::new();
+        let listed = index.terms("alliance");
+        let unlisted = index.terms("allianced");
+        assert_eq!(listed, unlisted);
+        assert!((listed[0] as usize) < COMMON.count());
+        assert_eq!(index.len(), COMMON.count());
     }
 
     #[test]

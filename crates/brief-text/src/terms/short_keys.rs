@@ -16,31 +16,57 @@ pub const MAX_LEN: usize = 15;
 pub struct Key(u64, u64);
 
 impl Key {
-    /// Packs `word` (1 to [`MAX_LEN`] bytes).
-    pub fn of(word: &[u8]) -> Key {
+    /// Packs `word` (1 to [`MAX_LEN`] bytes). A `const fn`, so the common vocabulary's table
+    /// is built from the same keys at compile time.
+    pub const fn of(word: &[u8]) -> Key {
         debug_assert!(!word.is_empty() && word.len() <= MAX_LEN);
-        let mut buf = [0u8; 16];
-        for (slot, &b) in buf.iter_mut().zip(word) {
-            *slot = b;
+        let (mut low, mut high) = ([0u8; 8], [0u8; 8]);
+        let mut i = 0;
+        while i < word.len() && i < MAX_LEN {
+            if i < 8 {
+                low[i] = word[i];
+            } else {
+                high[i - 8] = word[i];
+            }
+            i += 1;
         }
-        buf[15] = word.len() as u8;
-        let (low, high) = buf.split_at(8);
-        Key(
-            u64::from_le_bytes(low.try_into().unwrap_or_default()),
-            u64::from_le_bytes(high.try_into().unwrap_or_default()),
-        )
+        high[7] = word.len() as u8;
+        Key(u64::from_le_bytes(low), u64::from_le_bytes(high))
     }
 
-    fn hash(self) -> u64 {
+    const fn same(self, other: Key) -> bool {
+        self.0 == other.0 && self.1 == other.1
+    }
+
+    const fn hash(self) -> u64 {
         (self.0 ^ self.1.rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
 
+/// The slot of `key` in an open-addressing table of `keys` (a power of two long, never full),
+/// and whether the key is there; otherwise the empty slot where it would go. Shared by the
+/// tables grown at run time and the one built at compile time, so both probe alike.
+pub const fn probe(keys: &[Key], key: Key) -> (usize, bool) {
+    let mask = keys.len() - 1;
+    // the high bits of the product are the well-mixed ones
+    let mut i = (key.hash() >> 32) as usize & mask;
+    loop {
+        let here = keys[i];
+        if here.same(key) {
+            return (i, true);
+        }
+        if here.same(EMPTY) {
+            return (i, false);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 /// What a word maps to: a term, or "no term" (a stop word, a number).
-const NO_TERM: u32 = u32::MAX;
+pub const NO_TERM: u32 = u32::MAX;
 
 /// The key of an empty slot: no word packs to it, because words are not empty.
-const EMPTY: Key = Key(0, 0);
+pub const EMPTY: Key = Key(0, 0);
 
 /// Open addressing with linear probing, at most three quarters full. Keys and values are
 /// kept apart (20 bytes a slot, not 24 with padding) and the table fills further than half:
@@ -67,19 +93,7 @@ impl ShortKeyTable {
     }
 
     fn position(&self, key: Key) -> (usize, bool) {
-        let mask = self.keys.len() - 1;
-        // the high bits of the product are the well-mixed ones
-        let mut i = (key.hash() >> 32) as usize & mask;
-        loop {
-            let here = self.keys[i];
-            if here == key {
-                return (i, true);
-            }
-            if here == EMPTY {
-                return (i, false);
-            }
-            i = (i + 1) & mask;
-        }
+        probe(&self.keys, key)
     }
 
     /// The cached term of a word: `None` when the word was never seen, `Some(None)` when it
