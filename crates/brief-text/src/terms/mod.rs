@@ -142,9 +142,10 @@ impl TermIndex {
     /// Appends the term ids of the content words of `text` to `out`, in text order (repeats kept).
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<TermId>) {
         for range in words(text) {
+            let start = range.start;
             let word = &text[range];
             let term = if word.len() <= short_keys::MAX_LEN {
-                let key = Key::of(word.as_bytes());
+                let key = Key::of_at(text.as_bytes(), start, word.len());
                 match COMMON.surface(key).or_else(|| self.short.get(key)) {
                     Some(term) => term,
                     None => {
