@@ -15,7 +15,7 @@
 //! same term, and `data_matches_the_classifier` checks every line against the code.
 
 use super::TermId;
-use super::short_keys::{EMPTY, Key, NO_TERM, probe};
+use super::short_keys::{EMPTY, Key, MAX_LEN, NO_TERM, probe};
 
 /// `word term` per line, or `word -` for a stop word; `#` starts a comment line.
 const DATA: &str = include_str!("common-words.txt");
@@ -116,6 +116,10 @@ impl Common {
         let (_, word) = word.split_at(start);
         let (term, _) = bytes.split_at(end);
         let (_, term) = term.split_at(space + 1);
+        assert!(
+            word.len() <= MAX_LEN && term.len() <= MAX_LEN,
+            "listed words and terms fit a packed key"
+        );
         let value = if term.len() == 1 && term[0] == b'-' {
             NO_TERM
         } else {
@@ -132,7 +136,7 @@ impl Common {
         self.surface.insert(Key::of(word), value);
         // "Government" opening a sentence is the same word: a capitalised word with a letter
         // in lower case is no acronym, so it classifies as its lowercase form
-        let mut capital = [0u8; 15];
+        let mut capital = [0u8; MAX_LEN];
         let mut i = 0;
         while i < word.len() {
             capital[i] = word[i];
