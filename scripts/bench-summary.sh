@@ -2,6 +2,9 @@
 # Summary benchmark: ROUGE and speed of `brief summarize --jsonl` next to Lead-3 and the
 # sumy / summa / lexrank peers in one eval.py run, the median speed of brief and sumy-lexrank
 # over 9 rounds of eval.py's own timing, then the scale run of the summary plugin.
+# The eval.py table ends with a `floor` row: `cat > /dev/null`, which reads the batch and
+# answers nothing (so its ROUGE is 0 and every document "missing"). Its docs/s is the most any
+# command can score in that run on this machine: the cost of being started and fed the batch.
 #
 # Usage: scripts/bench-summary.sh [DATASET.jsonl] [LENGTH]
 #   DATASET  default ../shared/data/summaries/cnndm-dev.jsonl
@@ -21,7 +24,8 @@ PY=$("$shared/eval/setup.sh")
 echo "## quality and speed: $(basename "$data"), --length $length ($(date +%F))"
 "$PY" "$shared/eval/eval.py" "$data" --length "$length" \
   --systems lead3,oracle,sumy-lexrank,sumy-textrank,sumy-lsa,sumy-luhn,sumy-kl,sumy-edmundson,sumy-sumbasic,summa-textrank,lexrank-pkg \
-  --cmd "brief=target/release/brief summarize --jsonl"
+  --cmd "brief=target/release/brief summarize --jsonl" \
+  --cmd "floor=cat > /dev/null"
 
 # one eval.py run times each system once; medians over rounds of the same timing
 echo
