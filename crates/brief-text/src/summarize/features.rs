@@ -116,7 +116,7 @@ fn quoted_share_of(text: &str, ascii: bool) -> f64 {
     // characters between marks are counted in bulk. No mark's first byte is ever inside
     // another character, so visiting every candidate in order is exact.
     static MARKS: LazyLock<Literals> =
-        LazyLock::new(|| Literals::new(&[b"\"", b"'", b"\xC2", b"\xE2"]));
+        LazyLock::new(|| Literals::bytes(&std::array::from_fn(|b| is_mark_byte(b as u8))));
     quoted_share_at(text, ascii, MARKS.starts(text.as_bytes()))
 }
 

@@ -15,7 +15,7 @@
 //! same term, and `data_matches_the_classifier` checks every line against the code.
 
 use super::TermId;
-use super::short_keys::{EMPTY, Key, MAX_LEN, NO_TERM, probe};
+use super::short_keys::{EMPTY, Key, MAX_LEN, NO_TERM, probe, term_of};
 
 /// `word term` per line, or `word -` for a stop word; `#` starts a comment line.
 const DATA: &str = include_str!("common-words.txt");
@@ -39,12 +39,6 @@ impl<const N: usize> Table<N> {
         len: 0,
     };
 
-    /// The value stored for `key`, if any.
-    pub fn get(&self, key: Key) -> Option<TermId> {
-        let (i, found) = probe(&self.keys, key);
-        found.then_some(self.values[i])
-    }
-
     const fn insert(&mut self, key: Key, value: TermId) {
         let (i, found) = probe(&self.keys, key);
         if !found {
@@ -58,6 +52,7 @@ impl<const N: usize> Table<N> {
         }
     }
 
+    /// The value stored for `key`, if any (at compile time and at run time alike).
     const fn find(&self, key: Key) -> Option<TermId> {
         let (i, found) = probe(&self.keys, key);
         if found { Some(self.values[i]) } else { None }
@@ -66,8 +61,8 @@ impl<const N: usize> Table<N> {
 
 /// The common vocabulary: surface forms to terms (or [`NO_TERM`]), and terms to their ids.
 pub struct Common {
-    pub surface: Table<SURFACE_SLOTS>,
-    pub terms: Table<TERM_SLOTS>,
+    surface: Table<SURFACE_SLOTS>,
+    terms: Table<TERM_SLOTS>,
 }
 
 impl Common {
@@ -80,9 +75,12 @@ impl Common {
     /// The term a surface form of up to 15 bytes maps to: `None` when the word is not listed,
     /// `Some(None)` when it is a stop word.
     pub fn surface(&self, key: Key) -> Option<Option<TermId>> {
-        self.surface
-            .get(key)
-            .map(|value| (value != NO_TERM).then_some(value))
+        self.surface.find(key).map(term_of)
+    }
+
+    /// The id of a common term (a stem of up to 15 bytes), if it is one.
+    pub fn term(&self, stem: Key) -> Option<TermId> {
+        self.terms.find(stem)
     }
 
     const fn build(data: &str) -> Common {
@@ -185,7 +183,7 @@ mod tests {
         let government = id("government").expect("listed").expect("a term");
         assert_eq!(id("Government"), Some(Some(government)));
         assert_eq!(id("governments"), Some(Some(government)));
-        assert_eq!(COMMON.terms.get(Key::of(b"govern")), Some(government));
+        assert_eq!(COMMON.term(Key::of(b"govern")), Some(government));
         assert_eq!(id("The"), Some(None));
         assert_eq!(id("qwzx"), None);
         assert!((government as usize) < COMMON.count());

@@ -247,7 +247,7 @@ impl TermIndex {
             return id;
         }
         let key = Key::of(stem);
-        if let Some(id) = COMMON.terms.get(key) {
+        if let Some(id) = COMMON.term(key) {
             return id;
         }
         if let Some(Some(id)) = self.stems.get(key) {

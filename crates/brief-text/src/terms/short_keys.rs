@@ -89,6 +89,11 @@ pub const fn probe(keys: &[Key], key: Key) -> (usize, bool) {
 /// What a word maps to: a term, or "no term" (a stop word, a number).
 pub const NO_TERM: u32 = u32::MAX;
 
+/// A stored value as the term it stands for: `None` for [`NO_TERM`].
+pub fn term_of(value: u32) -> Option<TermId> {
+    (value != NO_TERM).then_some(value)
+}
+
 /// The key of an empty slot: no word packs to it, because words are not empty.
 pub const EMPTY: Key = Key(0, 0);
 
@@ -124,10 +129,7 @@ impl ShortKeyTable {
     /// is no term.
     pub fn get(&self, key: Key) -> Option<Option<TermId>> {
         let (i, found) = self.position(key);
-        found.then(|| {
-            let value = self.values[i];
-            (value != NO_TERM).then_some(value)
-        })
+        found.then(|| term_of(self.values[i]))
     }
 
     pub fn insert(&mut self, key: Key, term: Option<TermId>) {
