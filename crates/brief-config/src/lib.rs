@@ -6,6 +6,7 @@
 
 mod error;
 mod model;
+mod parse;
 
 pub use error::{ConfigError, Location, locate};
 pub use model::{
@@ -28,5 +29,5 @@ pub fn load(path: &Path) -> Result<BriefConfig, ConfigError> {
 
 /// Parses brief.toml text; `display` names the file in errors.
 pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
-    model::parse(text, display)
+    parse::parse(text, display)
 }

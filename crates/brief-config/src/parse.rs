@@ -1,0 +1,506 @@
+//! Reading brief.toml text into a [`BriefConfig`]: the raw serde shapes, the checks that need
+//! more than one key, and the defaults derived from other keys (source names, section ids).
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use toml::Spanned;
+
+use crate::model::{
+    BriefConfig, DEFAULT_FEED_ITEMS, EditionsConfig, Format, OutputConfig, PdfConfig, PluginConfig,
+    ScheduleConfig, SectionConfig, SourceConfig, SourceLocation,
+};
+use crate::{ConfigError, locate};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrief {
+    title: String,
+    subtitle: Option<String>,
+    audience: Option<String>,
+    date: Option<StringOrDate>,
+    template: Option<String>,
+    outputs: Option<Vec<Spanned<String>>>,
+    out_dir: Option<String>,
+    max_source_bytes: Option<u64>,
+    #[serde(default)]
+    sources: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    sections: Vec<Spanned<toml::Table>>,
+    #[serde(default)]
+    plugins: Vec<Spanned<RawPlugin>>,
+    #[serde(default)]
+    editions: EditionsConfig,
+    schedule: Option<Spanned<ScheduleConfig>>,
+    pdf: Option<Spanned<PdfConfig>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlugin {
+    path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    path: Option<String>,
+    url: Option<String>,
+    feed: Option<String>,
+    max_items: Option<usize>,
+    full_text: Option<bool>,
+    id: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    published: Option<StringOrDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StringOrDate {
+    String(String),
+    Date(toml::value::Datetime),
+}
+
+impl StringOrDate {
+    fn into_string(self) -> String {
+        match self {
+            StringOrDate::String(s) => s,
+            StringOrDate::Date(d) => d.to_string(),
+        }
+    }
+}
+
+pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
+    let at = |offset: usize| Some(locate(text, offset));
+    let raw: RawBrief = toml::from_str(text).map_err(|e| {
+        let location = e.span().map(|s| locate(text, s.start));
+        ConfigError::new(display, location, e.message())
+    })?;
+    if raw.title.trim().is_empty() {
+        return Err(ConfigError::new(
+            display,
+            at(text.find("title").unwrap_or(0)),
+            "`title` is empty",
+        ));
+    }
+    let mut formats = Vec::new();
+    for f in raw.outputs.unwrap_or_else(|| {
+        vec![
+            Spanned::new(0..0, "md".into()),
+            Spanned::new(0..0, "json".into()),
+        ]
+    }) {
+        let format = Format::parse(f.get_ref()).ok_or_else(|| {
+            ConfigError::new(
+                display,
+                at(f.span().start),
+                format!(
+                    "unknown output format `{}`; expected md, json or pdf",
+                    f.get_ref()
+                ),
+            )
+        })?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    let mut sources = Vec::new();
+    let mut source_ids = BTreeSet::new();
+    for s in raw.sources {
+        let line = locate(text, s.span().start).line;
+        let span = s.span();
+        let s = s.into_inner();
+        let location =
+            source_location(&s).map_err(|m| ConfigError::new(display, at(span.start), m))?;
+        let id = match s.id {
+            Some(id) => id,
+            None => unique_id(&slug(&default_source_name(&location)), &source_ids),
+        };
+        if !source_ids.insert(id.clone()) {
+            return Err(ConfigError::new(
+                display,
+                at(span.start),
+                format!("duplicate source id `{id}`"),
+            ));
+        }
+        sources.push(SourceConfig {
+            id,
+            location,
+            title: s.title,
+            author: s.author,
+            publisher: s.publisher,
+            published: s.published.map(StringOrDate::into_string),
+            line,
+        });
+    }
+    let mut sections = Vec::new();
+    let mut section_ids = BTreeSet::new();
+    for table in raw.sections {
+        let span = table.span();
+        let mut table = table.into_inner();
+        let plugin = match table.remove("plugin") {
+            Some(toml::Value::String(p)) => p,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`plugin` must be a string",
+                ));
+            }
+            None => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "section is missing `plugin = \"name\"`",
+                ));
+            }
+        };
+        let id = match table.remove("id") {
+            Some(toml::Value::String(id)) => id,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`id` must be a string",
+                ));
+            }
+            None => plugin.clone(),
+        };
+        let title = match table.remove("title") {
+            Some(toml::Value::String(t)) => Some(t),
+            Some(_) => {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    "`title` must be a string",
+                ));
+            }
+            None => None,
+        };
+        if !section_ids.insert(id.clone()) {
+            return Err(ConfigError::new(
+                display,
+                at(span.start),
+                format!("duplicate section id `{id}`; give one of them `id = \"…\"`"),
+            ));
+        }
+        sections.push(SectionConfig {
+            id,
+            plugin,
+            title,
+            options: Value::Object(table_to_json(table)),
+            span,
+        });
+    }
+    Ok(BriefConfig {
+        title: raw.title,
+        subtitle: raw.subtitle,
+        audience: raw.audience,
+        date: raw.date.map(StringOrDate::into_string),
+        template: raw.template,
+        output: OutputConfig {
+            formats,
+            dir: raw.out_dir.unwrap_or_else(|| "out".into()),
+        },
+        max_source_bytes: raw.max_source_bytes.unwrap_or(20_000_000),
+        sources,
+        sections,
+        plugins: raw
+            .plugins
+            .into_iter()
+            .map(|p| PluginConfig {
+                line: locate(text, p.span().start).line,
+                path: p.into_inner().path,
+            })
+            .collect(),
+        pdf: {
+            let (span, pdf) = raw
+                .pdf
+                .map_or((0..0, PdfConfig::default()), |p| (p.span(), p.into_inner()));
+            if !matches!(pdf.paper.to_ascii_lowercase().as_str(), "a4" | "letter") {
+                return Err(ConfigError::new(
+                    display,
+                    at(span.start),
+                    format!("[pdf] paper `{}`: expected \"a4\" or \"letter\"", pdf.paper),
+                ));
+            }
+            pdf
+        },
+        editions: raw.editions,
+        schedule: raw.schedule.map(|s| {
+            let line = locate(text, s.span().start).line;
+            ScheduleConfig {
+                line,
+                ..s.into_inner()
+            }
+        }),
+        text: text.to_string(),
+        display_path: display.to_string(),
+    })
+}
+
+fn table_to_json(table: toml::Table) -> Map<String, Value> {
+    table
+        .into_iter()
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect()
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(table_to_json(t)),
+    }
+}
+
+fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
+    let given = [&s.path, &s.url, &s.feed]
+        .iter()
+        .filter(|v| v.is_some())
+        .count();
+    if given != 1 {
+        return Err("a [[sources]] entry needs exactly one of `path`, `url` or `feed`".into());
+    }
+    if s.feed.is_none() {
+        for (key, given) in [
+            ("max_items", s.max_items.is_some()),
+            ("full_text", s.full_text.is_some()),
+        ] {
+            if given {
+                return Err(format!("`{key}` applies only to `feed` sources"));
+            }
+        }
+    }
+    let http = |key: &str, url: &str| {
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            Ok(url.to_string())
+        } else {
+            Err(format!(
+                "`{key}` must be an http:// or https:// URL, not `{url}`"
+            ))
+        }
+    };
+    if let Some(path) = &s.path {
+        return Ok(SourceLocation::File(path.clone()));
+    }
+    if let Some(url) = &s.url {
+        return http("url", url).map(SourceLocation::Url);
+    }
+    let url = http("feed", s.feed.as_deref().unwrap_or_default())?;
+    let max_items = s.max_items.unwrap_or(DEFAULT_FEED_ITEMS);
+    if max_items == 0 {
+        return Err("`max_items` must be at least 1".into());
+    }
+    Ok(SourceLocation::Feed {
+        url,
+        max_items,
+        full_text: s.full_text.unwrap_or(false),
+    })
+}
+
+/// The name a source's id is derived from when none is given: the file stem, or the last
+/// meaningful part of the URL ("https://example.org/news/port-strike.html" → "port-strike").
+fn default_source_name(location: &SourceLocation) -> String {
+    match location {
+        SourceLocation::File(path) => stem(path).to_string(),
+        SourceLocation::Url(url) | SourceLocation::Feed { url, .. } => {
+            let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+            let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+            let mut parts = rest.split('/').filter(|p| !p.is_empty());
+            let host = parts.next().unwrap_or("source").to_string();
+            parts
+                .next_back()
+                .map(stem)
+                .filter(|p| !p.is_empty() && !matches!(*p, "index" | "feed" | "rss" | "atom"))
+                .map_or(host, str::to_string)
+        }
+    }
+}
+
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// Lowercase ASCII letters and digits joined by single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "source".into() } else { out }
+}
+
+fn unique_id(base: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken.contains(c))
+        .expect("some id is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"title = "Grain corridor"
+audience = "Ministers"
+date = 2026-11-28
+outputs = ["md"]
+
+[[sources]]
+path = "sources/Port Report.txt"
+
+[[sources]]
+path = "other/port-report.md"
+
+[[sections]]
+plugin = "summary"
+points = 4
+
+[[sections]]
+plugin = "summary"
+id = "short"
+title = "In one line"
+points = 1
+"#;
+
+    #[test]
+    fn parses_sources_sections_and_options() {
+        let c = parse(GOOD, "brief.toml").unwrap();
+        assert_eq!(c.date.as_deref(), Some("2026-11-28"));
+        assert_eq!(c.output.formats, vec![Format::Md]);
+        let ids: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["port-report", "port-report-2"]);
+        assert_eq!(c.sections[0].id, "summary");
+        assert_eq!(c.sections[1].id, "short");
+        assert_eq!(c.sections[1].options, serde_json::json!({"points": 1}));
+        assert_eq!(c.sources[0].line, 6);
+    }
+
+    #[test]
+    fn unknown_key_points_at_line_and_column() {
+        let e = parse("title = \"x\"\ncolour = \"red\"\n", "b/brief.toml").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("b/brief.toml:2:1: unknown field `colour`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let e = parse("title = \"x\"\nmax_source_bytes = \"big\"\n", "brief.toml").unwrap_err();
+        assert_eq!(e.location.map(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn unknown_output_format_message_lists_pdf_too() {
+        let e = parse(
+            "title = \"x\"\noutputs = [\"md\", \"docx\"]\n",
+            "brief.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "brief.toml:2:18: unknown output format `docx`; expected md, json or pdf"
+        );
+    }
+
+    #[test]
+    fn duplicate_section_ids_are_refused() {
+        let t = "title = \"x\"\n[[sections]]\nplugin = \"summary\"\n[[sections]]\nplugin = \"summary\"\n";
+        let e = parse(t, "brief.toml").unwrap_err();
+        assert!(e.message.contains("duplicate section id `summary`"));
+        assert_eq!(e.location.map(|l| l.line), Some(4));
+    }
+
+    #[test]
+    fn option_errors_point_at_the_key() {
+        let c = parse(GOOD, "brief.toml").unwrap();
+        let e = c.option_error(&c.sections[1], Some("points"), "too many");
+        assert_eq!(e.to_string(), "brief.toml:20:1: too many");
+    }
+
+    #[test]
+    fn option_errors_point_at_sub_tables() {
+        let t = "title = \"x\"\n[[sections]]\nplugin = \"risk-matrix\"\n[[sections.rerate]]\nid = \"R-1\"\n[[sections.rerate]]\nid = \"R-9\"\n[[sections]]\nplugin = \"summary\"\n";
+        let c = parse(t, "brief.toml").unwrap();
+        let e = c.option_error(
+            &c.sections[0],
+            Some("rerate"),
+            "rerate[2]: no risk has id `R-9`",
+        );
+        assert_eq!(e.location.map(|l| l.line), Some(6));
+        let e = c.option_error(&c.sections[0], Some("rerate"), "rerate: bad");
+        assert_eq!(e.location.map(|l| l.line), Some(4));
+    }
+
+    #[test]
+    fn malformed_toml_is_one_line() {
+        let e = parse("title = \"x\n", "brief.toml").unwrap_err();
+        assert!(!e.to_string().contains('\n'));
+        assert_eq!(e.location.map(|l| l.line), Some(1));
+    }
+
+    #[test]
+    fn url_and_feed_sources_get_ids_from_their_address() {
+        let c = parse(
+            "title = \"x\"\n[[sources]]\nurl = \"https://example.org/news/port-strike.html?x=1\"\n\
+             [[sources]]\nfeed = \"https://example.org/feed\"\nmax_items = 3\n",
+            "brief.toml",
+        )
+        .unwrap();
+        assert_eq!(c.sources[0].id, "port-strike");
+        assert_eq!(
+            c.sources[0].location,
+            SourceLocation::Url("https://example.org/news/port-strike.html?x=1".into())
+        );
+        assert_eq!(c.sources[1].id, "example-org");
+        assert_eq!(
+            c.sources[1].location,
+            SourceLocation::Feed {
+                url: "https://example.org/feed".into(),
+                max_items: 3,
+                full_text: false,
+            }
+        );
+    }
+
+    #[test]
+    fn a_source_needs_exactly_one_location() {
+        let both = "title = \"x\"\n[[sources]]\npath = \"a.txt\"\nurl = \"https://a.test/\"\n";
+        let e = parse(both, "brief.toml").unwrap_err().to_string();
+        assert!(e.starts_with("brief.toml:2:"), "{e}");
+        assert!(e.contains("exactly one of `path`, `url` or `feed`"), "{e}");
+        let none = "title = \"x\"\n[[sources]]\ntitle = \"t\"\n";
+        assert!(parse(none, "brief.toml").is_err());
+    }
+
+    #[test]
+    fn non_http_urls_are_refused_at_their_line() {
+        let text = "title = \"x\"\n\n[[sources]]\nurl = \"file:///etc/passwd\"\n";
+        let e = parse(text, "brief.toml").unwrap_err().to_string();
+        assert!(e.starts_with("brief.toml:3:"), "{e}");
+        assert!(e.contains("must be an http:// or https:// URL"), "{e}");
+        let items = "title = \"x\"\n[[sources]]\nurl = \"https://a.test/\"\nmax_items = 2\n";
+        let e = parse(items, "brief.toml").unwrap_err().to_string();
+        assert!(e.contains("only to `feed`"), "{e}");
+    }
+}
