@@ -141,51 +141,18 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
     for table in raw.sections {
         let span = table.span();
         let mut table = table.into_inner();
-        let plugin = match table.remove("plugin") {
-            Some(toml::Value::String(p)) => p,
-            Some(_) => {
-                return Err(ConfigError::new(
-                    display,
-                    at(span.start),
-                    "`plugin` must be a string",
-                ));
-            }
-            None => {
-                return Err(ConfigError::new(
-                    display,
-                    at(span.start),
-                    "section is missing `plugin = \"name\"`",
-                ));
-            }
-        };
-        let id = match table.remove("id") {
-            Some(toml::Value::String(id)) => id,
-            Some(_) => {
-                return Err(ConfigError::new(
-                    display,
-                    at(span.start),
-                    "`id` must be a string",
-                ));
-            }
-            None => plugin.clone(),
-        };
-        let title = match table.remove("title") {
-            Some(toml::Value::String(t)) => Some(t),
-            Some(_) => {
-                return Err(ConfigError::new(
-                    display,
-                    at(span.start),
-                    "`title` must be a string",
-                ));
-            }
-            None => None,
-        };
+        let fail = |message: String| ConfigError::new(display, at(span.start), message);
+        let plugin = take_string(&mut table, "plugin")
+            .map_err(fail)?
+            .ok_or_else(|| fail("section is missing `plugin = \"name\"`".to_string()))?;
+        let id = take_string(&mut table, "id")
+            .map_err(fail)?
+            .unwrap_or_else(|| plugin.clone());
+        let title = take_string(&mut table, "title").map_err(fail)?;
         if !section_ids.insert(id.clone()) {
-            return Err(ConfigError::new(
-                display,
-                at(span.start),
-                format!("duplicate section id `{id}`; give one of them `id = \"…\"`"),
-            ));
+            return Err(fail(format!(
+                "duplicate section id `{id}`; give one of them `id = \"…\"`"
+            )));
         }
         sections.push(SectionConfig {
             id,
@@ -240,6 +207,15 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         text: text.to_string(),
         display_path: display.to_string(),
     })
+}
+
+/// Removes `key` from a section table; an error message when it is there but not a string.
+fn take_string(table: &mut toml::Table, key: &str) -> Result<Option<String>, String> {
+    match table.remove(key) {
+        Some(toml::Value::String(value)) => Ok(Some(value)),
+        Some(_) => Err(format!("`{key}` must be a string")),
+        None => Ok(None),
+    }
 }
 
 fn table_to_json(table: toml::Table) -> Map<String, Value> {
@@ -429,6 +405,33 @@ points = 1
         let e = parse(t, "brief.toml").unwrap_err();
         assert!(e.message.contains("duplicate section id `summary`"));
         assert_eq!(e.location.map(|l| l.line), Some(4));
+    }
+
+    #[test]
+    fn section_keys_the_brief_reads_must_be_strings() {
+        let cases = [
+            (
+                "[[sections]]\npoints = 3\n",
+                "section is missing `plugin = \"name\"`",
+            ),
+            ("[[sections]]\nplugin = 3\n", "`plugin` must be a string"),
+            (
+                "[[sections]]\nplugin = \"summary\"\nid = 2\n",
+                "`id` must be a string",
+            ),
+            (
+                "[[sections]]\nplugin = \"summary\"\ntitle = [\"a\"]\n",
+                "`title` must be a string",
+            ),
+        ];
+        for (sections, message) in cases {
+            let e = parse(&format!("title = \"x\"\n{sections}"), "brief.toml").unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("brief.toml:2:1: {message}"),
+                "{sections}"
+            );
+        }
     }
 
     #[test]
