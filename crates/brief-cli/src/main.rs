@@ -3,6 +3,7 @@
 mod commands;
 mod plugins;
 mod remote;
+mod usage;
 mod watch_set;
 
 use std::process::ExitCode;
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::FAILURE
+            ExitCode::from(usage::exit_code(&err))
         }
     }
 }

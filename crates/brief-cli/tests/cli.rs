@@ -108,7 +108,9 @@ fn format_and_out_flags_choose_what_is_written() {
             "docx".as_ref(),
         ])
         .run()
-        .failure(1);
+        // a usage error, as the README documents (regression: it exited 1)
+        .failure(2)
+        .stderr_contains("unknown format `docx` for --format");
 }
 
 #[test]

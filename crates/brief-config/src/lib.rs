@@ -4,13 +4,16 @@
 //! pointing at file:line:col. Each `[[sections]]` table is handed to its plugin untyped (as
 //! JSON), because only the plugin knows its options; the plugin rejects what it does not know.
 
+mod checks;
 mod error;
 mod model;
 mod parse;
 
+pub use checks::check_id;
 pub use error::{ConfigError, Location, locate};
 pub use model::{
-    BriefConfig, DEFAULT_FEED_ITEMS, EditionsConfig, Format, Margins, OutputConfig, PdfConfig,
+    BriefConfig, DEFAULT_FEED_ITEMS, DEFAULT_PLUGIN_TIMEOUT_SECONDS, EditionsConfig, Format,
+    MAX_FEED_ITEMS, MAX_PLUGIN_TIMEOUT_SECONDS, MAX_TEXT_CHARS, Margins, OutputConfig, PdfConfig,
     PluginConfig, ScheduleConfig, SectionConfig, SourceConfig, SourceLocation,
 };
 
@@ -22,8 +25,8 @@ pub const FILE_NAME: &str = "brief.toml";
 /// Reads and validates a brief.toml. `display` is the name used in messages.
 pub fn load(path: &Path) -> Result<BriefConfig, ConfigError> {
     let display = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::new(&display, None, format!("cannot read: {e}")))?;
+    let text = brief_fs::read_regular_string(path, "brief.toml", brief_fs::Limit::CONFIG)
+        .map_err(|e| ConfigError::new(&display, None, e.message))?;
     parse(&text, &display)
 }
 

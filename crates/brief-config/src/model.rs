@@ -83,6 +83,19 @@ impl SourceLocation {
 /// Feed items a `feed` source takes when `max_items` is not given.
 pub const DEFAULT_FEED_ITEMS: usize = 5;
 
+/// The most items one feed source may give: each becomes a source of the brief.
+pub const MAX_FEED_ITEMS: usize = 200;
+
+/// The longest title, subtitle, audience or source metadata value brief.toml may give, in
+/// characters.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// How long a user plugin may take to answer one call, unless brief.toml says otherwise.
+pub const DEFAULT_PLUGIN_TIMEOUT_SECONDS: u64 = 30;
+
+/// The longest timeout brief.toml may set for a plugin.
+pub const MAX_PLUGIN_TIMEOUT_SECONDS: u64 = 3600;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionConfig {
     pub id: String,
@@ -100,6 +113,8 @@ pub struct PluginConfig {
     /// Relative to the brief folder.
     pub path: String,
     pub line: usize,
+    /// Overrides the brief's `plugin_timeout_seconds` for this library.
+    pub timeout_seconds: Option<u64>,
 }
 
 /// `[schedule]`: when `brief schedule` rebuilds the brief. Checked by brief-schedule, which
@@ -180,6 +195,11 @@ pub struct BriefConfig {
     pub template: Option<String>,
     pub output: OutputConfig,
     pub max_source_bytes: u64,
+    /// Lets remote sources reach private, loopback and link-local addresses (an intranet
+    /// feed, a test server). Off by default: see docs/sources-remote.md.
+    pub allow_private_network: bool,
+    /// How long a user plugin may take to answer one call.
+    pub plugin_timeout_seconds: u64,
     pub sources: Vec<SourceConfig>,
     pub sections: Vec<SectionConfig>,
     pub plugins: Vec<PluginConfig>,

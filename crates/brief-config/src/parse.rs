@@ -7,9 +7,11 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use toml::Spanned;
 
+use crate::checks::{check_id, check_out_dir, check_timeout};
 use crate::model::{
-    BriefConfig, DEFAULT_FEED_ITEMS, EditionsConfig, Format, OutputConfig, PdfConfig, PluginConfig,
-    ScheduleConfig, SectionConfig, SourceConfig, SourceLocation,
+    BriefConfig, DEFAULT_FEED_ITEMS, DEFAULT_PLUGIN_TIMEOUT_SECONDS, EditionsConfig, Format,
+    MAX_FEED_ITEMS, MAX_TEXT_CHARS, OutputConfig, PdfConfig, PluginConfig, ScheduleConfig,
+    SectionConfig, SourceConfig, SourceLocation,
 };
 use crate::{ConfigError, locate};
 
@@ -21,9 +23,11 @@ struct RawBrief {
     audience: Option<String>,
     date: Option<StringOrDate>,
     template: Option<String>,
-    outputs: Option<Vec<Spanned<String>>>,
-    out_dir: Option<String>,
+    outputs: Option<Spanned<Vec<Spanned<String>>>>,
+    out_dir: Option<Spanned<String>>,
     max_source_bytes: Option<u64>,
+    allow_private_network: Option<bool>,
+    plugin_timeout_seconds: Option<Spanned<u64>>,
     #[serde(default)]
     sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
@@ -40,6 +44,7 @@ struct RawBrief {
 #[serde(deny_unknown_fields)]
 struct RawPlugin {
     path: String,
+    timeout_seconds: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -48,7 +53,7 @@ struct RawSource {
     path: Option<String>,
     url: Option<String>,
     feed: Option<String>,
-    max_items: Option<usize>,
+    max_items: Option<Spanned<usize>>,
     full_text: Option<bool>,
     id: Option<String>,
     title: Option<String>,
@@ -65,6 +70,13 @@ enum StringOrDate {
 }
 
 impl StringOrDate {
+    fn as_text(&self) -> Option<&str> {
+        match self {
+            StringOrDate::String(s) => Some(s),
+            StringOrDate::Date(_) => None,
+        }
+    }
+
     fn into_string(self) -> String {
         match self {
             StringOrDate::String(s) => s,
@@ -86,13 +98,23 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
             "`title` is empty",
         ));
     }
-    let mut formats = Vec::new();
-    for f in raw.outputs.unwrap_or_else(|| {
-        vec![
+    check_lengths(text, display, &raw)?;
+    let outputs = match raw.outputs {
+        Some(list) if list.get_ref().is_empty() => {
+            return Err(ConfigError::new(
+                display,
+                at(list.span().start),
+                "`outputs` is empty; list at least one of \"md\", \"json\" or \"pdf\"",
+            ));
+        }
+        Some(list) => list.into_inner(),
+        None => vec![
             Spanned::new(0..0, "md".into()),
             Spanned::new(0..0, "json".into()),
-        ]
-    }) {
+        ],
+    };
+    let mut formats = Vec::new();
+    for f in outputs {
         let format = Format::parse(f.get_ref()).ok_or_else(|| {
             ConfigError::new(
                 display,
@@ -113,10 +135,16 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         let line = locate(text, s.span().start).line;
         let span = s.span();
         let s = s.into_inner();
-        let location =
-            source_location(&s).map_err(|m| ConfigError::new(display, at(span.start), m))?;
+        let location = source_location(&s).map_err(|(m, offset)| {
+            ConfigError::new(display, at(offset.unwrap_or(span.start)), m)
+        })?;
         let id = match s.id {
-            Some(id) => id,
+            Some(id) => {
+                check_id(&id).map_err(|m| {
+                    ConfigError::new(display, at(span.start), format!("source id `{id}` {m}"))
+                })?;
+                id
+            }
             None => unique_id(&slug(&default_source_name(&location)), &source_ids),
         };
         if !source_ids.insert(id.clone()) {
@@ -149,6 +177,16 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
             .map_err(fail)?
             .unwrap_or_else(|| plugin.clone());
         let title = take_string(&mut table, "title").map_err(fail)?;
+        check_id(&plugin).map_err(|m| fail(format!("plugin name `{plugin}` {m}")))?;
+        check_id(&id).map_err(|m| fail(format!("section id `{id}` {m}")))?;
+        if title
+            .as_ref()
+            .is_some_and(|t| t.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(fail(format!(
+                "`title` is longer than {MAX_TEXT_CHARS} characters"
+            )));
+        }
         if !section_ids.insert(id.clone()) {
             return Err(fail(format!(
                 "duplicate section id `{id}`; give one of them `id = \"…\"`"
@@ -170,7 +208,25 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         template: raw.template,
         output: OutputConfig {
             formats,
-            dir: raw.out_dir.unwrap_or_else(|| "out".into()),
+            dir: match raw.out_dir {
+                None => "out".into(),
+                Some(dir) => {
+                    check_out_dir(dir.get_ref())
+                        .map_err(|m| ConfigError::new(display, at(dir.span().start), m))?;
+                    dir.into_inner()
+                }
+            },
+        },
+        allow_private_network: raw.allow_private_network.unwrap_or(false),
+        plugin_timeout_seconds: match raw.plugin_timeout_seconds {
+            None => DEFAULT_PLUGIN_TIMEOUT_SECONDS,
+            Some(t) => check_timeout(&t).map_err(|m| {
+                ConfigError::new(
+                    display,
+                    at(t.span().start),
+                    format!("`plugin_timeout_seconds` {m}"),
+                )
+            })?,
         },
         max_source_bytes: raw.max_source_bytes.unwrap_or(20_000_000),
         sources,
@@ -178,11 +234,28 @@ pub fn parse(text: &str, display: &str) -> Result<BriefConfig, ConfigError> {
         plugins: raw
             .plugins
             .into_iter()
-            .map(|p| PluginConfig {
-                line: locate(text, p.span().start).line,
-                path: p.into_inner().path,
+            .map(|p| {
+                let line = locate(text, p.span().start).line;
+                let p = p.into_inner();
+                let timeout_seconds = p
+                    .timeout_seconds
+                    .map(|t| {
+                        check_timeout(&t).map_err(|m| {
+                            ConfigError::new(
+                                display,
+                                at(t.span().start),
+                                format!("`timeout_seconds` {m}"),
+                            )
+                        })
+                    })
+                    .transpose()?;
+                Ok(PluginConfig {
+                    line,
+                    path: p.path,
+                    timeout_seconds,
+                })
             })
-            .collect(),
+            .collect::<Result<_, ConfigError>>()?,
         pdf: {
             let (span, pdf) = raw
                 .pdf
@@ -237,13 +310,18 @@ fn toml_to_json(v: toml::Value) -> Value {
     }
 }
 
-fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
+/// Where a `[[sources]]` entry's text comes from; an error message, with the offset of the
+/// key at fault when it is not the entry as a whole.
+fn source_location(s: &RawSource) -> Result<SourceLocation, (String, Option<usize>)> {
     let given = [&s.path, &s.url, &s.feed]
         .iter()
         .filter(|v| v.is_some())
         .count();
     if given != 1 {
-        return Err("a [[sources]] entry needs exactly one of `path`, `url` or `feed`".into());
+        return Err((
+            "a [[sources]] entry needs exactly one of `path`, `url` or `feed`".into(),
+            None,
+        ));
     }
     if s.feed.is_none() {
         for (key, given) in [
@@ -251,7 +329,7 @@ fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
             ("full_text", s.full_text.is_some()),
         ] {
             if given {
-                return Err(format!("`{key}` applies only to `feed` sources"));
+                return Err((format!("`{key}` applies only to `feed` sources"), None));
             }
         }
     }
@@ -260,8 +338,9 @@ fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
         if lower.starts_with("http://") || lower.starts_with("https://") {
             Ok(url.to_string())
         } else {
-            Err(format!(
-                "`{key}` must be an http:// or https:// URL, not `{url}`"
+            Err((
+                format!("`{key}` must be an http:// or https:// URL, not `{url}`"),
+                None,
             ))
         }
     };
@@ -272,10 +351,19 @@ fn source_location(s: &RawSource) -> Result<SourceLocation, String> {
         return http("url", url).map(SourceLocation::Url);
     }
     let url = http("feed", s.feed.as_deref().unwrap_or_default())?;
-    let max_items = s.max_items.unwrap_or(DEFAULT_FEED_ITEMS);
-    if max_items == 0 {
-        return Err("`max_items` must be at least 1".into());
-    }
+    let max_items = match &s.max_items {
+        None => DEFAULT_FEED_ITEMS,
+        Some(n) if *n.get_ref() == 0 || *n.get_ref() > MAX_FEED_ITEMS => {
+            return Err((
+                format!(
+                    "`max_items = {}`: a feed gives between 1 and {MAX_FEED_ITEMS} items",
+                    n.get_ref()
+                ),
+                Some(n.span().start),
+            ));
+        }
+        Some(n) => *n.get_ref(),
+    };
     Ok(SourceLocation::Feed {
         url,
         max_items,
@@ -329,6 +417,44 @@ fn unique_id(base: &str, taken: &BTreeSet<String>) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|c| !taken.contains(c))
         .expect("some id is free")
+}
+
+/// Text settings printed in the brief are kept to a length a page can hold; a title of
+/// megabytes is a mistake (or an attack on the typesetter), not a title.
+fn check_lengths(text: &str, display: &str, raw: &RawBrief) -> Result<(), ConfigError> {
+    let top = [
+        ("title", Some(raw.title.as_str())),
+        ("subtitle", raw.subtitle.as_deref()),
+        ("audience", raw.audience.as_deref()),
+        ("date", raw.date.as_ref().and_then(StringOrDate::as_text)),
+    ];
+    let sources = raw.sources.iter().flat_map(|s| {
+        let r = s.get_ref();
+        [
+            ("title", r.title.as_deref()),
+            ("author", r.author.as_deref()),
+            ("publisher", r.publisher.as_deref()),
+            (
+                "published",
+                r.published.as_ref().and_then(StringOrDate::as_text),
+            ),
+        ]
+    });
+    for (key, value) in top.into_iter().chain(sources) {
+        let Some(value) = value else { continue };
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            let offset = text
+                .find(value.get(..value.len().min(40)).unwrap_or(""))
+                .unwrap_or(0);
+            return Err(ConfigError::new(
+                display,
+                Some(locate(text, offset)),
+                format!("`{key}` is {chars} characters long; at most {MAX_TEXT_CHARS} fit a brief"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -505,5 +631,103 @@ points = 1
         let items = "title = \"x\"\n[[sources]]\nurl = \"https://a.test/\"\nmax_items = 2\n";
         let e = parse(items, "brief.toml").unwrap_err().to_string();
         assert!(e.contains("only to `feed`"), "{e}");
+    }
+
+    #[test]
+    fn ids_that_would_become_paths_are_refused_where_they_are_written() {
+        for (toml, said) in [
+            (
+                "[[sources]]\npath = \"a.txt\"\nid = \"../../sources\"\n",
+                "source id `../../sources` is not allowed",
+            ),
+            (
+                "[[sources]]\nurl = \"https://a.test/x\"\nid = \"/etc\"\n",
+                "source id `/etc` is not allowed",
+            ),
+            (
+                "[[sections]]\nplugin = \"risk-matrix\"\nid = \"x/../../../y\"\n",
+                "section id `x/../../../y` is not allowed",
+            ),
+            (
+                "[[sections]]\nplugin = \"../evil\"\n",
+                "plugin name `../evil` is not allowed",
+            ),
+            (
+                "[[sections]]\nplugin = \"summary\"\nid = \".hidden\"\n",
+                "section id `.hidden` is not allowed",
+            ),
+        ] {
+            let e = parse(&format!("title = \"x\"\n{toml}"), "brief.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("brief.toml:2:1: "), "{e}");
+            assert!(e.contains(said), "{e}");
+            assert!(e.contains("ASCII letters, digits"), "{e}");
+        }
+    }
+
+    #[test]
+    fn empty_outputs_are_refused() {
+        let e = parse("title = \"x\"\noutputs = []\n", "brief.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "brief.toml:2:11: `outputs` is empty; list at least one of \"md\", \"json\" or \"pdf\""
+        );
+    }
+
+    #[test]
+    fn max_items_has_an_upper_bound() {
+        let t = |n: usize| {
+            format!("title = \"x\"\n[[sources]]\nfeed = \"https://a.test/f\"\nmax_items = {n}\n")
+        };
+        let e = parse(&t(100_000), "brief.toml").unwrap_err().to_string();
+        assert!(
+            e.starts_with("brief.toml:4:13: `max_items = 100000`"),
+            "{e}"
+        );
+        assert!(
+            e.contains(&format!("between 1 and {MAX_FEED_ITEMS}")),
+            "{e}"
+        );
+        assert!(parse(&t(MAX_FEED_ITEMS), "brief.toml").is_ok());
+        assert!(parse(&t(0), "brief.toml").is_err());
+    }
+
+    #[test]
+    fn a_huge_title_is_refused_before_anything_typesets_it() {
+        let title = "T".repeat(MAX_TEXT_CHARS + 1);
+        let e = parse(&format!("title = \"{title}\"\n"), "brief.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("`title` is 1001 characters long; at most 1000"),
+            "{}",
+            &e[..200.min(e.len())]
+        );
+    }
+
+    #[test]
+    fn plugin_timeouts_are_range_checked() {
+        let c = parse("title = \"x\"\n", "brief.toml").unwrap();
+        assert_eq!(c.plugin_timeout_seconds, DEFAULT_PLUGIN_TIMEOUT_SECONDS);
+        assert!(!c.allow_private_network);
+        let e = parse("title = \"x\"\nplugin_timeout_seconds = 0\n", "brief.toml").unwrap_err();
+        assert!(e.to_string().contains("expected 1 to 3600 seconds"), "{e}");
+        let c = parse(
+            "title = \"x\"\n[[plugins]]\npath = \"p.so\"\ntimeout_seconds = 5\n",
+            "brief.toml",
+        )
+        .unwrap();
+        assert_eq!(c.plugins[0].timeout_seconds, Some(5));
+        let e = parse(
+            "title = \"x\"\n[[plugins]]\npath = \"p.so\"\ntimeout_seconds = 99999\n",
+            "brief.toml",
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("brief.toml:4:19: `timeout_seconds` = 99999"),
+            "{e}"
+        );
     }
 }

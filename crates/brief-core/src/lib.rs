@@ -10,10 +10,12 @@ mod article;
 mod brief;
 mod options;
 mod plugin;
+mod printable;
 mod section;
 
 pub use article::{Article, Paragraph, ParagraphKind, Sentence, SourceInfo, Span};
 pub use brief::Brief;
 pub use options::Options;
 pub use plugin::{BriefMeta, PluginError, SCHEMA_VERSION, SectionPlugin, SectionRequest};
+pub use printable::printable;
 pub use section::{Asset, Diagnostic, Item, Level, Provenance, Section, SectionOutput};

@@ -145,6 +145,9 @@ pub fn build_in_memory(
         .out_dir
         .clone()
         .unwrap_or_else(|| location.dir.join(&config.output.dir));
+    // before any plugin runs: a build that could only write where it reads is refused now
+    let reads = crate::paths::ReadFolders::of(location, &inputs, template_dir.as_deref());
+    let scope = crate::paths::output_scope(location, &out_dir, options.out_dir.is_some(), &reads)?;
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut sections = Vec::new();
@@ -200,7 +203,12 @@ pub fn build_in_memory(
                 Level::Warning => "warning",
                 Level::Info => "note",
             };
-            warnings.push(format!("{level}: {}: {}", section.plugin, d.message));
+            // a plugin's words are data: one line, no control characters
+            warnings.push(format!(
+                "{level}: {}: {}",
+                section.plugin,
+                brief_core::printable(&d.message)
+            ));
         }
         let mut asset_paths = Vec::new();
         for asset in &output.assets {
@@ -297,9 +305,11 @@ pub fn build_in_memory(
         };
         files.push(PendingFile { path, contents });
     }
+    let outputs: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    crate::paths::check_outputs(&scope, &reads, &outputs)?;
     let report = BuildReport {
         slug,
-        outputs: files.iter().map(|f| f.path.clone()).collect(),
+        outputs,
         warnings,
         brief: Some(brief),
         inputs,
@@ -342,7 +352,7 @@ fn plugin_error(
         brief: config.display_path.clone(),
         plugin: section.plugin.clone(),
         section: section.id.clone(),
-        message,
+        message: brief_core::printable(&message),
     }
 }
 

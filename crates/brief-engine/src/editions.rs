@@ -44,8 +44,18 @@ pub fn list(location: &BriefLocation) -> Vec<EditionManifest> {
     };
     let mut out: Vec<EditionManifest> = entries
         .filter_map(|e| e.ok())
-        .filter_map(|e| std::fs::read(e.path().join("manifest.json")).ok())
-        .filter_map(|bytes| serde_json::from_slice(&bytes).ok())
+        .filter_map(|e| {
+            // only `NNNN` folders: a temporary folder being written is not an edition yet
+            let number: u32 = e.file_name().to_str()?.parse().ok()?;
+            let bytes = brief_fs::read_regular(
+                &e.path().join("manifest.json"),
+                "edition manifest",
+                brief_fs::Limit::STATE,
+            )
+            .ok()?;
+            let manifest: EditionManifest = serde_json::from_slice(&bytes).ok()?;
+            (manifest.number == number).then_some(manifest)
+        })
         .collect();
     out.sort_by_key(|m| m.number);
     out
@@ -53,7 +63,8 @@ pub fn list(location: &BriefLocation) -> Vec<EditionManifest> {
 
 /// An output file of an edition, e.g. `brief.md`.
 pub fn read_output(location: &BriefLocation, number: u32, name: &str) -> Option<Vec<u8>> {
-    std::fs::read(edition_dir(location, number).join("files").join(name)).ok()
+    let path = edition_dir(location, number).join("files").join(name);
+    brief_fs::read_regular(&path, "edition output", brief_fs::Limit::OUTPUT).ok()
 }
 
 /// The file of an edition's outputs with this extension (`md`, `json`).
@@ -115,17 +126,7 @@ pub fn record(
     }
     let number = existing.last().map_or(1, |m| m.number + 1);
     let dir = edition_dir(location, number);
-    // a folder already there has no manifest (else `list` would have counted it): a build
-    // killed while recording it. Its files may be of other formats, so start afresh
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|cause| EngineError::Io {
-            path: dir.display().to_string(),
-            cause,
-        })?;
-    }
-    for (file, contents) in &named {
-        write_atomic(&dir.join("files").join(&file.path), contents)?;
-    }
+    let scope = crate::paths::state_scope(location)?;
     let manifest = EditionManifest {
         number,
         created: std::time::SystemTime::now()
@@ -134,11 +135,24 @@ pub fn record(
         inputs,
         outputs,
     };
-    // the manifest is written last: an edition without one is ignored by `list`
+    // the edition is written whole in a temporary folder and renamed into place, so a
+    // listed edition always holds every file its manifest names, whatever kills the build
+    let temp = brief_fs::atomic::temp_folder_in(&editions_dir(location))?;
+    for (file, contents) in &named {
+        scope.check(&dir.join("files").join(&file.path))?;
+        write_atomic(&temp.path().join("files").join(&file.path), contents)?;
+    }
     write_atomic(
-        &dir.join("manifest.json"),
+        &temp.path().join("manifest.json"),
         &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"),
     )?;
+    // a folder already there has no manifest (else `list` would have counted it): what an
+    // older brief left when killed while recording it. Its files may be of other formats
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .map_err(|e| brief_fs::FsError::io(&dir, "cannot remove", &e))?;
+    }
+    brief_fs::atomic::commit_folder(temp, &dir)?;
     prune(location, keep.max(1));
     Ok(Some(number))
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::{BuildReport, Input, build_in_memory};
 use crate::editions;
 use crate::stamp::{Freshness, Stamp, freshness, stamp, stamp_metadata_only};
-use crate::write::{write_all, write_atomic};
+use crate::write::{stage_all, write_atomic};
 use crate::{BriefLocation, BuildOptions, EngineError, PluginRegistry};
 
 /// Folder, inside a brief, for the tool's own state. Watchers ignore it.
@@ -35,10 +35,19 @@ pub fn state_path(location: &BriefLocation) -> PathBuf {
     location.dir.join(STATE_DIR).join("state.json")
 }
 
-pub fn load_state(location: &BriefLocation) -> Option<BuildState> {
-    let bytes = std::fs::read(state_path(location)).ok()?;
-    let state: BuildState = serde_json::from_slice(&bytes).ok()?;
-    (state.version == STATE_VERSION).then_some(state)
+/// The state of the last build; `None` when there is none or it cannot be used (a corrupt or
+/// older state just means one full rebuild). A state file that is not a regular file (a FIFO
+/// would block) is an error naming it.
+pub fn load_state(location: &BriefLocation) -> Result<Option<BuildState>, EngineError> {
+    let path = state_path(location);
+    let bytes = match brief_fs::read_regular(&path, "build state", brief_fs::Limit::STATE) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(e) if e.kind == std::io::ErrorKind::InvalidInput => return Err(e.into()),
+        Err(_) => return Ok(None),
+    };
+    let state: Option<BuildState> = serde_json::from_slice(&bytes).ok();
+    Ok(state.filter(|s| s.version == STATE_VERSION))
 }
 
 fn request_key(options: &BuildOptions) -> String {
@@ -76,8 +85,9 @@ pub fn build_if_changed(
     options: &BuildOptions,
 ) -> Result<BuildReport, EngineError> {
     let request = request_key(options);
+    let previous = load_state(location)?;
     if !options.force
-        && let Some(state) = load_state(location)
+        && let Some(state) = previous
         && state.request == request
         && is_fresh(&state)
     {
@@ -114,17 +124,14 @@ pub fn build_if_changed(
         let (mut report, files) = build_in_memory(location, registry, options)?;
         crate::write::remove_stale_temps(&report.out_dir);
         crate::write::remove_stale_temps(&location.dir.join(STATE_DIR));
-        write_all(&files)?;
+        // every output is staged first; if one cannot be written (a full disk) the staged
+        // ones are removed and the previous outputs stay, all of them
+        let staged = stage_all(&files)?;
         match stamp_inputs(&report.inputs) {
             Some(mut inputs) => {
                 if let Some(exe) = executable().and_then(|p| stamp_metadata_only(&p).ok()) {
                     inputs.push(exe);
                 }
-                let outputs = report
-                    .outputs
-                    .iter()
-                    .filter_map(|p| stamp(p).ok())
-                    .collect();
                 let manifest_inputs = Input::file_hashes(&report.inputs);
                 report.edition = editions::record(
                     location,
@@ -133,6 +140,12 @@ pub fn build_if_changed(
                     manifest_inputs,
                     report.keep_editions,
                 )?;
+                staged.commit()?;
+                let outputs = report
+                    .outputs
+                    .iter()
+                    .filter_map(|p| stamp(p).ok())
+                    .collect();
                 save_state(
                     location,
                     &BuildState {
@@ -144,7 +157,11 @@ pub fn build_if_changed(
                 )?;
                 return Ok(report);
             }
-            None => last = Some(report),
+            None => {
+                // an input changed while the build read it: these outputs are already stale
+                staged.commit()?;
+                last = Some(report);
+            }
         }
     }
     // Inputs kept changing: the outputs are from the last attempt, and with no state saved the
@@ -180,7 +197,7 @@ fn save_state(location: &BriefLocation, state: &BuildState) -> Result<(), Engine
 /// Paths the last build read, for watching.
 pub fn watched_inputs(location: &BriefLocation) -> Vec<PathBuf> {
     let mut paths = vec![location.toml.clone()];
-    if let Some(state) = load_state(location) {
+    if let Ok(Some(state)) = load_state(location) {
         paths.extend(state.inputs.into_iter().map(|s| s.path));
     }
     paths.sort();

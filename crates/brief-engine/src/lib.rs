@@ -11,6 +11,8 @@ mod dynamic;
 pub mod editions;
 pub mod incremental;
 mod locate;
+mod lock;
+mod paths;
 mod pdf;
 mod provenance;
 mod registry;
@@ -22,6 +24,7 @@ pub mod write;
 pub use build::{BuildOptions, BuildReport, Input, build, build_in_memory};
 pub use dynamic::{DynamicPlugin, LoadError, decode_plugin_response, load_plugin};
 pub use locate::{BriefLocation, find_briefs, locate_brief};
+pub use lock::{BuildLock, DEFAULT_LOCK_WAIT};
 pub use registry::{PluginListing, PluginOrigin, PluginRegistry};
 
 pub use brief_config::Format;
@@ -48,6 +51,8 @@ pub enum EngineError {
     },
     #[error(transparent)]
     PluginLoad(#[from] LoadError),
+    #[error(transparent)]
+    Fs(#[from] brief_fs::FsError),
     #[error("{path}: cannot render PDF: {message}")]
     Pdf { path: String, message: String },
     #[error("{0}")]

@@ -37,23 +37,36 @@ impl BriefLocation {
     }
 }
 
-/// `path` is a brief folder or its brief.toml.
+/// `path` is a brief folder or its brief.toml. Anything else (another file, a brief.toml that
+/// is a FIFO or a folder) is a one-line error naming it.
 pub fn locate_brief(path: &Path) -> Result<BriefLocation, EngineError> {
     if path.is_dir() {
         let toml = path.join(brief_config::FILE_NAME);
-        if !toml.is_file() {
+        if std::fs::symlink_metadata(&toml).is_err() {
             return Err(EngineError::Usage(format!(
                 "{}: no {} in this folder",
                 path.display(),
                 brief_config::FILE_NAME
             )));
         }
+        brief_fs::read::regular_metadata(&toml, brief_config::FILE_NAME)?;
         return Ok(BriefLocation {
             dir: path.to_path_buf(),
             toml,
         });
     }
-    if path.is_file() {
+    if std::fs::symlink_metadata(path).is_ok() {
+        if path
+            .file_name()
+            .is_none_or(|n| n != brief_config::FILE_NAME)
+        {
+            return Err(EngineError::Usage(format!(
+                "{}: not a brief: name a brief folder or its {}",
+                path.display(),
+                brief_config::FILE_NAME
+            )));
+        }
+        brief_fs::read::regular_metadata(path, brief_config::FILE_NAME)?;
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -72,7 +85,7 @@ pub fn locate_brief(path: &Path) -> Result<BriefLocation, EngineError> {
 
 /// With no brief named: the brief in `cwd`, else every brief in `cwd/briefs/`, sorted.
 pub fn find_briefs(cwd: &Path) -> Result<Vec<BriefLocation>, EngineError> {
-    if cwd.join(brief_config::FILE_NAME).is_file() {
+    if std::fs::symlink_metadata(cwd.join(brief_config::FILE_NAME)).is_ok() {
         return Ok(vec![locate_brief(cwd)?]);
     }
     let briefs = cwd.join("briefs");
@@ -81,7 +94,7 @@ pub fn find_briefs(cwd: &Path) -> Result<Vec<BriefLocation>, EngineError> {
         let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         dirs.sort();
         for dir in dirs {
-            if dir.join(brief_config::FILE_NAME).is_file() {
+            if std::fs::symlink_metadata(dir.join(brief_config::FILE_NAME)).is_ok() {
                 found.push(locate_brief(&dir)?);
             }
         }

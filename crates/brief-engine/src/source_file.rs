@@ -5,7 +5,7 @@
 //! be a regular file: a FIFO would block the build forever, `/dev/zero` would never end, and a
 //! folder is a mistake. The policy is documented in docs/brief-toml.md, "Source files".
 
-use std::io::{Error, ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::Path;
 
 use crate::EngineError;
@@ -13,87 +13,22 @@ use crate::EngineError;
 /// The bytes of `file`, at most `max_bytes` of them. `not_found` is the cause given when the
 /// file does not exist (it says where the source was listed, or how to repair a cache).
 pub fn read(file: &Path, max_bytes: u64, not_found: &str) -> Result<Vec<u8>, EngineError> {
-    let display = file.display().to_string();
-    let fail = |kind: ErrorKind, cause: String| EngineError::Io {
-        path: display.clone(),
-        cause: Error::new(kind, cause),
-    };
-    let io = |e: Error| fail(e.kind(), format!("cannot read source: {e}"));
-    let link = std::fs::read_link(file).ok();
-    let meta = std::fs::metadata(file).map_err(|e| match (&link, e.kind()) {
-        (Some(target), ErrorKind::NotFound) => fail(
-            e.kind(),
-            format!(
-                "{not_found}: it is a symbolic link to {}, which does not exist",
-                target.display()
-            ),
-        ),
-        (None, ErrorKind::NotFound) => fail(e.kind(), not_found.to_string()),
-        _ => io(e),
-    })?;
-    let refuse_special = |meta: &std::fs::Metadata| {
-        let linked = link.as_ref().map_or(String::new(), |t| {
-            format!("a symbolic link to {}, ", t.display())
-        });
-        fail(
-            ErrorKind::InvalidInput,
-            format!(
-                "source is {linked}{}, not a regular file",
-                file_kind(&meta.file_type())
-            ),
-        )
-    };
-    if !meta.is_file() {
-        return Err(refuse_special(&meta));
-    }
-    let too_large = |size: u64| brief_ingest::IngestError::TooLarge {
-        path: display.clone(),
-        size,
-        limit: max_bytes,
-    };
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len()).into());
-    }
-    let mut handle = std::fs::File::open(file).map_err(io)?;
-    // the file may have been replaced or have grown since the check above: check what was
-    // actually opened, and never read more than the limit from it
-    let opened = handle.metadata().map_err(io)?;
-    if !opened.is_file() {
-        return Err(refuse_special(&opened));
-    }
-    let mut bytes = Vec::with_capacity(opened.len().min(max_bytes) as usize);
-    (&mut handle)
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(opened.len().max(bytes.len() as u64)).into());
-    }
-    Ok(bytes)
-}
-
-/// What a file that is not a regular file is, for messages.
-fn file_kind(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO (named pipe)";
+    match brief_fs::read_regular(file, "source", max_bytes) {
+        Ok(bytes) => Ok(bytes),
+        Err(mut e) if e.is_not_found() => {
+            e.message = e.message.replacen("source not found", not_found, 1);
+            Err(e.into())
         }
-        if kind.is_char_device() {
-            return "a character device";
+        Err(e) if e.kind == ErrorKind::FileTooLarge => {
+            let size = std::fs::metadata(file).map_or(max_bytes + 1, |m| m.len());
+            Err(brief_ingest::IngestError::TooLarge {
+                path: file.display().to_string(),
+                size: size.max(max_bytes + 1),
+                limit: max_bytes,
+            }
+            .into())
         }
-        if kind.is_block_device() {
-            return "a block device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "a special file"
+        Err(e) => Err(e.into()),
     }
 }
 

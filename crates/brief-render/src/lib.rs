@@ -1,6 +1,7 @@
 //! Renderers: the assembled [`Brief`] → Markdown (through handlebars templates) and JSON.
 
 mod escape;
+mod guard;
 mod helpers;
 mod templates;
 
@@ -66,9 +67,15 @@ fn render(templates: &Templates, name: &str, ctx: &Value) -> Result<String, Rend
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             _ => file,
         };
+        let message = match e.reason() {
+            handlebars::RenderErrorReason::MissingVariable(Some(field)) => format!(
+                "no field `{field}` here (templates are strict: a misspelt or missing field is an error)"
+            ),
+            reason => reason.to_string(),
+        };
         RenderError::Render {
             location,
-            message: templates::one_line(&e.reason().to_string()),
+            message: templates::one_line(&message),
         }
     })
 }

@@ -94,10 +94,11 @@ impl Templates {
                         continue;
                     };
                     let text =
-                        std::fs::read_to_string(&path).map_err(|e| RenderError::Template {
-                            location: path.display().to_string(),
-                            message: format!("cannot read: {e}"),
-                        })?;
+                        brief_fs::read_regular_string(&path, "template", brief_fs::Limit::TEMPLATE)
+                            .map_err(|e| RenderError::Template {
+                                location: path.display().to_string(),
+                                message: e.message,
+                            })?;
                     let name = format!("{prefix}{stem}");
                     let location = path.display().to_string();
                     register(&mut registry, &name, &location, &text)?;
@@ -106,6 +107,7 @@ impl Templates {
                 }
             }
         }
+        crate::guard::check_partials(&registry, &locations)?;
         Ok(Self {
             registry,
             files,
@@ -139,6 +141,7 @@ fn register(
     location: &str,
     text: &str,
 ) -> Result<(), RenderError> {
+    crate::guard::check_nesting(text, location)?;
     registry.register_template_string(name, text).map_err(|e| {
         let (line, col) = e.pos().unwrap_or((0, 0));
         RenderError::Template {

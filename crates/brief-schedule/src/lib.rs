@@ -11,7 +11,7 @@ mod spec;
 mod state;
 
 pub use clock::{Clock, FakeClock, SystemClock};
-pub use lock::{LockError, SchedulerLock};
+pub use lock::SchedulerLock;
 pub use spec::{Schedule, ScheduleError};
 pub use state::{SchedulerState, load_state, remove_stale_temps, save_state};
 

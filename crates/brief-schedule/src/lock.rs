@@ -1,60 +1,29 @@
 //! One scheduler per brief: an exclusive lock on `schedule.lock`, held for the scheduler's
-//! life and released by the OS if it dies, so a crash never leaves a stale lock behind.
+//! life and released by the OS if it dies, so a crash never leaves a stale lock behind. The
+//! lock itself is [`brief_fs::lock::FileLock`], the one builds use too.
 
-use std::fs::{File, TryLockError};
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-#[derive(Debug, thiserror::Error)]
-pub enum LockError {
-    #[error("{path}: another `brief schedule` is already running for this brief{}", .pid.as_deref().map(|p| format!(" (pid {p})")).unwrap_or_default())]
-    Held { path: String, pid: Option<String> },
-    /// The cause is in the message, so it is deliberately not `source()`: the CLI prints the
-    /// whole chain, which would otherwise say it twice.
-    #[error("{path}: cannot lock: {cause}")]
-    Io { path: String, cause: std::io::Error },
-}
+use brief_fs::FsError;
+use brief_fs::lock::FileLock;
 
 #[derive(Debug)]
 pub struct SchedulerLock {
-    _file: File,
+    _lock: FileLock,
     pub path: PathBuf,
 }
 
 impl SchedulerLock {
-    pub fn acquire(path: &Path) -> Result<Self, LockError> {
-        let io = |cause| LockError::Io {
-            path: path.display().to_string(),
-            cause,
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let mut file = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let pid = std::fs::read_to_string(path)
-                    .ok()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty());
-                return Err(LockError::Held {
-                    path: path.display().to_string(),
-                    pid,
-                });
-            }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
-        }
-        file.set_len(0).map_err(io)?;
-        write!(file, "{}", std::process::id()).map_err(io)?;
+    /// Takes the lock at once, or says which scheduler holds it.
+    pub fn acquire(path: &Path) -> Result<Self, FsError> {
+        let lock = FileLock::acquire(
+            path,
+            Duration::ZERO,
+            "another `brief schedule` is already running for this brief",
+        )?;
         Ok(Self {
-            _file: file,
+            _lock: lock,
             path: path.to_path_buf(),
         })
     }

@@ -40,8 +40,23 @@ impl Schedule {
                         "cron `{expr}` must have 5 fields: minute hour day-of-month month day-of-week"
                     )));
                 }
+                // croner's own parser is trusted with nothing it could panic on: each field
+                // is checked against its range first
+                check_cron_fields(expr)?;
                 let cron = Cron::from_str(expr)
                     .map_err(|e| ScheduleError(format!("cron `{expr}`: {e}")))?;
+                // a date that never comes (30 February) would leave the brief silently
+                // never regenerated; eight years cover every leap day
+                let from = DateTime::from_timestamp(FIXED_REFERENCE, 0).unwrap_or_default();
+                let fires = cron
+                    .find_next_occurrence(&from, false)
+                    .ok()
+                    .is_some_and(|t| (t - from).num_days() <= 8 * 366);
+                if !fires {
+                    return Err(ScheduleError(format!(
+                        "cron `{expr}` never matches a date; check its day and month"
+                    )));
+                }
                 let zone = match &config.timezone {
                     None => Tz::UTC,
                     Some(name) => Tz::from_str(name).map_err(|_| {
@@ -107,7 +122,58 @@ impl std::fmt::Display for Schedule {
     }
 }
 
-/// "90s", "30m", "6h", "1d" (one number, one unit).
+/// 2026-01-01T00:00:00Z: where [`Schedule::parse`] looks for a cron's first date, so the
+/// check does not depend on the clock.
+const FIXED_REFERENCE: i64 = 1_767_225_600;
+
+/// The longest `every`: a brief regenerated less than once a year needs no schedule.
+pub const MAX_PERIOD_SECONDS: i64 = 366 * 86_400;
+
+/// The shortest `every`.
+pub const MIN_PERIOD_SECONDS: i64 = 1;
+
+/// Each cron field holds numbers within its range (names such as `MON` or `JAN` are left to
+/// croner), so that no value reaches date arithmetic out of range.
+fn check_cron_fields(expr: &str) -> Result<(), ScheduleError> {
+    const FIELDS: [(&str, u64, u64); 5] = [
+        ("minute", 0, 59),
+        ("hour", 0, 23),
+        ("day of month", 1, 31),
+        ("month", 1, 12),
+        ("day of week", 0, 7),
+    ];
+    for (field, (name, low, high)) in expr.split_whitespace().zip(FIELDS) {
+        for part in field.split(',') {
+            let (range, step) = part.split_once('/').unwrap_or((part, ""));
+            if !step.is_empty() {
+                match step.parse::<u64>() {
+                    Ok(n) if (1..=high.max(1)).contains(&n) => {}
+                    _ => {
+                        return Err(ScheduleError(format!(
+                            "cron `{expr}`: step `/{step}` in the {name} field must be 1 to {high}"
+                        )));
+                    }
+                }
+            }
+            for number in range.split('-') {
+                if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                if !number
+                    .parse::<u64>()
+                    .is_ok_and(|n| (low..=high).contains(&n))
+                {
+                    return Err(ScheduleError(format!(
+                        "cron `{expr}`: {number} is out of range for the {name} field ({low}-{high})"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "90s", "30m", "6h", "1d" (one number, one unit), from 1 s to 366 days.
 fn parse_period(text: &str) -> Result<Duration, ScheduleError> {
     let t = text.trim();
     let bad = || {
@@ -116,19 +182,32 @@ fn parse_period(text: &str) -> Result<Duration, ScheduleError> {
         ))
     };
     let split = t.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
-    let n: i64 = t[..split].parse().map_err(|_| bad())?;
+    let out_of_range = || {
+        ScheduleError(format!(
+            "`every = \"{text}\"` is out of range: from 1s to 366d"
+        ))
+    };
+    if split == 0 {
+        return Err(bad());
+    }
+    // a number too long for i64 is out of range, not malformed
+    let n: i64 = t[..split].parse().map_err(|_| out_of_range())?;
     if n == 0 {
         return Err(ScheduleError(format!(
             "`every = \"{text}\"` must be longer than zero"
         )));
     }
-    let secs = match t[split..].trim() {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        "d" => n * 86_400,
+    let unit = match t[split..].trim() {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
         _ => return Err(bad()),
     };
+    let secs = n
+        .checked_mul(unit)
+        .filter(|s| (MIN_PERIOD_SECONDS..=MAX_PERIOD_SECONDS).contains(s))
+        .ok_or_else(out_of_range)?;
     Ok(Duration::seconds(secs))
 }
 
@@ -203,6 +282,61 @@ mod tests {
         assert_eq!(
             s.next_after(t).unwrap(),
             Utc.with_ymd_and_hms(2026, 1, 1, 10, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn huge_intervals_are_refused_not_a_panic() {
+        // regression: `every = "1000000000000d"` overflowed into chrono and panicked
+        for every in [
+            "1000000000000d",
+            "99999999999999999999s",
+            "367d",
+            "9223372036854775807h",
+        ] {
+            let e = Schedule::parse(&ScheduleConfig {
+                every: Some(every.into()),
+                ..Default::default()
+            })
+            .unwrap_err()
+            .0;
+            assert!(e.contains("out of range: from 1s to 366d"), "{every}: {e}");
+        }
+        assert!(
+            Schedule::parse(&ScheduleConfig {
+                every: Some("366d".into()),
+                ..Default::default()
+            })
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn cron_values_out_of_range_or_never_matching_are_refused() {
+        for (expr, said) in [
+            ("61 * * * *", "61 is out of range for the minute field"),
+            ("0 24 * * *", "24 is out of range for the hour field"),
+            ("0 0 0 * *", "0 is out of range for the day of month field"),
+            ("0 0 1 13 *", "13 is out of range for the month field"),
+            ("*/0 * * * *", "step `/0`"),
+            ("*/99999999999999999999 * * * *", "step"),
+            ("0 0 30 2 *", "never matches a date"),
+        ] {
+            let e = Schedule::parse(&ScheduleConfig {
+                cron: Some(expr.into()),
+                ..Default::default()
+            })
+            .unwrap_err()
+            .0;
+            assert!(e.contains(said), "{expr}: {e}");
+        }
+        // a leap day is a real date
+        assert!(
+            Schedule::parse(&ScheduleConfig {
+                cron: Some("0 0 29 2 *".into()),
+                ..Default::default()
+            })
+            .is_ok()
         );
     }
 

@@ -34,15 +34,16 @@ impl SchedulerState {
 
 /// Reads the state; a missing file is a fresh state, a corrupt one is an error (never silently
 /// reset: that would re-run everything).
-pub fn load_state(path: &Path) -> std::io::Result<SchedulerState> {
-    match std::fs::read(path) {
+pub fn load_state(path: &Path) -> Result<SchedulerState, brief_fs::FsError> {
+    match brief_fs::read_regular(path, "scheduler state", brief_fs::Limit::STATE) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            std::io::Error::new(
+            brief_fs::FsError::new(
+                path,
                 std::io::ErrorKind::InvalidData,
-                format!("{}: corrupt scheduler state: {e}", path.display()),
+                format!("corrupt scheduler state: {e}"),
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SchedulerState::default()),
+        Err(e) if e.is_not_found() => Ok(SchedulerState::default()),
         Err(e) => Err(e),
     }
 }

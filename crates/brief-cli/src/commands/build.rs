@@ -3,11 +3,17 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use std::time::Duration;
+
 use anyhow::{Context, bail};
 
 use crate::remote::RemoteSources;
+use crate::usage::UsageError;
 use brief_engine::remote::SyncMode;
-use brief_engine::{BriefLocation, BuildOptions, BuildReport, Format, find_briefs, locate_brief};
+use brief_engine::{
+    BriefLocation, BuildLock, BuildOptions, BuildReport, DEFAULT_LOCK_WAIT, Format, PluginRegistry,
+    find_briefs, locate_brief,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -23,6 +29,10 @@ pub struct BuildArgs {
     /// source afresh.
     #[arg(long)]
     force: bool,
+    /// Seconds to wait when another build of the same brief (a `brief watch`, a cron job) is
+    /// running, before giving up.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_LOCK_WAIT.as_secs())]
+    wait: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -31,12 +41,19 @@ pub struct CheckArgs {
     briefs: Vec<PathBuf>,
 }
 
+/// `--format md,json`: an unknown name is a usage error (exit 2).
 pub fn parse_formats(names: &[String]) -> anyhow::Result<Option<Vec<Format>>> {
     let mut formats = Vec::new();
     for f in names {
         match Format::parse(f) {
             Some(format) => formats.push(format),
-            None => bail!("unknown format `{f}`; expected md, json or pdf"),
+            None => {
+                return Err(UsageError(format!(
+                    "unknown format `{}` for --format; expected md, json or pdf",
+                    brief_core::printable(f)
+                ))
+                .into());
+            }
         }
     }
     Ok((!formats.is_empty()).then_some(formats))
@@ -49,7 +66,30 @@ pub fn run_build(args: BuildArgs) -> anyhow::Result<()> {
         dry_run: false,
         force: args.force,
     };
-    run_each(&args.briefs, &options, print_built)
+    let wait = Duration::from_secs(args.wait);
+    run_each(&args.briefs, &options, wait, print_built)
+}
+
+/// One build of one brief as every command does it: take the brief's build lock (waiting up
+/// to `wait` for another build), fetch what `mode` asks of its remote sources, build. The
+/// lock covers the fetch too, since the fetch writes the cache the build reads.
+pub fn build_one(
+    location: &BriefLocation,
+    registry: &PluginRegistry,
+    remote: &RemoteSources,
+    mode: Option<SyncMode>,
+    options: &BuildOptions,
+    wait: Duration,
+) -> anyhow::Result<BuildReport> {
+    let _lock = if options.dry_run {
+        None
+    } else {
+        Some(BuildLock::acquire(location, wait)?)
+    };
+    if let Some(mode) = mode {
+        remote.sync(location, mode)?;
+    }
+    Ok(brief_engine::build(location, registry, options)?)
 }
 
 /// The line `brief build` (and `brief watch`) prints after a successful build.
@@ -75,7 +115,7 @@ pub fn run_check(args: CheckArgs) -> anyhow::Result<()> {
         dry_run: true,
         ..BuildOptions::default()
     };
-    run_each(&args.briefs, &options, |loc, report, _| {
+    run_each(&args.briefs, &options, Duration::ZERO, |loc, report, _| {
         let Some(brief) = &report.brief else { return };
         let items: usize = brief.sections.iter().map(|s| s.items.len()).sum();
         println!(
@@ -105,21 +145,27 @@ pub fn locations(briefs: &[PathBuf]) -> anyhow::Result<Vec<BriefLocation>> {
 fn run_each(
     briefs: &[PathBuf],
     options: &BuildOptions,
+    wait: Duration,
     on_success: impl Fn(&BriefLocation, &BuildReport, u128),
 ) -> anyhow::Result<()> {
     let locations = locations(briefs)?;
     let registry = crate::plugins::registry()?;
     let remote = RemoteSources::default();
     // `brief check` writes nothing, so it fetches nothing either
-    let fetch = |loc: &BriefLocation| match (options.dry_run, options.force) {
-        (true, _) => Ok(()),
-        (false, true) => remote.sync(loc, SyncMode::Force),
-        (false, false) => remote.sync(loc, SyncMode::Missing),
+    let mode = match (options.dry_run, options.force) {
+        (true, _) => None,
+        (false, true) => Some(SyncMode::Force),
+        (false, false) => Some(SyncMode::Missing),
+    };
+    let one = |loc: &BriefLocation| -> anyhow::Result<BuildReport> {
+        if options.dry_run {
+            check_schedule(loc)?;
+        }
+        build_one(loc, &registry, &remote, mode, options, wait)
     };
     if let [only] = locations.as_slice() {
         let start = Instant::now();
-        fetch(only)?;
-        let report = brief_engine::build(only, &registry, options)?;
+        let report = one(only)?;
         for w in &report.warnings {
             eprintln!("{w}");
         }
@@ -129,9 +175,7 @@ fn run_each(
     let mut failed = 0;
     for loc in &locations {
         let start = Instant::now();
-        match fetch(loc)
-            .and_then(|()| brief_engine::build(loc, &registry, options).map_err(Into::into))
-        {
+        match one(loc) {
             Ok(report) => {
                 for w in &report.warnings {
                     eprintln!("{w}");
@@ -139,13 +183,24 @@ fn run_each(
                 on_success(loc, &report, start.elapsed().as_millis());
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {e:#}");
                 failed += 1;
             }
         }
     }
     if failed > 0 {
         bail!("{failed} of {} briefs failed", locations.len());
+    }
+    Ok(())
+}
+
+/// `brief check` also checks `[schedule]`, which only `brief schedule` reads: a schedule that
+/// can never run, or would overflow the clock, is an error now rather than at 06:00.
+fn check_schedule(location: &BriefLocation) -> anyhow::Result<()> {
+    let config = brief_config::load(&location.toml)?;
+    if let Some(spec) = &config.schedule {
+        brief_schedule::Schedule::parse(spec)
+            .map_err(|e| anyhow::anyhow!("{}:{}: {e}", location.toml.display(), spec.line))?;
     }
     Ok(())
 }

@@ -104,9 +104,14 @@ fn pass(
         };
         ran += 1;
         let start = Instant::now();
-        let built = remote.sync(&b.location, SyncMode::Due).and_then(|()| {
-            brief_engine::build(&b.location, registry, &BuildOptions::default()).map_err(Into::into)
-        });
+        let built = crate::commands::build::build_one(
+            &b.location,
+            registry,
+            remote,
+            Some(SyncMode::Due),
+            &BuildOptions::default(),
+            brief_engine::DEFAULT_LOCK_WAIT,
+        );
         match built {
             Ok(report) => {
                 for w in &report.warnings {
@@ -117,7 +122,7 @@ fn pass(
             }
             Err(e) => {
                 eprintln!(
-                    "error: {e} (keeping the last good outputs; will retry at the next slot)"
+                    "error: {e:#} (keeping the last good outputs; will retry at the next slot)"
                 );
                 b.state.last_error = Some(e.to_string());
             }

@@ -159,14 +159,23 @@ fn rebuild(
     for &i in which {
         let loc = &locations[i];
         let start = Instant::now();
-        match brief_engine::build(loc, registry, options) {
+        let remote = crate::remote::RemoteSources::default();
+        let built = crate::commands::build::build_one(
+            loc,
+            registry,
+            &remote,
+            Some(brief_engine::remote::SyncMode::Missing),
+            options,
+            brief_engine::DEFAULT_LOCK_WAIT,
+        );
+        match built {
             Ok(report) => {
                 for w in &report.warnings {
                     eprintln!("{w}");
                 }
                 print_built(loc, &report, start.elapsed().as_millis());
             }
-            Err(e) => eprintln!("error: {e} (keeping the last good outputs; still watching)"),
+            Err(e) => eprintln!("error: {e:#} (keeping the last good outputs; still watching)"),
         }
     }
 }

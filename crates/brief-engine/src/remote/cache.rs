@@ -63,38 +63,63 @@ pub fn relative(location: &BriefLocation, path: &Path) -> String {
 }
 
 /// The manifest, or `None` when the source was never fetched. A corrupt manifest counts as
-/// missing, so the next fetch repairs it.
+/// missing, so the next fetch repairs it; so does one naming a file brief would not have
+/// written (the names are content hashes), since deletion trusts these names.
 pub fn read_manifest(dir: &Path) -> Option<(Manifest, Vec<u8>)> {
-    let bytes = std::fs::read(dir.join("manifest.json")).ok()?;
-    let manifest = serde_json::from_slice(&bytes).ok()?;
-    Some((manifest, bytes))
+    let bytes = brief_fs::read_regular(
+        &dir.join("manifest.json"),
+        "cached manifest",
+        brief_fs::Limit::STATE,
+    )
+    .ok()?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).ok()?;
+    manifest
+        .items
+        .iter()
+        .all(|i| is_cache_file_name(&i.file))
+        .then_some((manifest, bytes))
 }
 
-/// Replaces the cached copy with `items` (metadata and text) and removes files no longer
-/// referenced.
+/// `<16 hex digits>.txt`: the only names [`write_cache`] gives the texts it caches.
+fn is_cache_file_name(name: &str) -> bool {
+    name.strip_suffix(".txt")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A cached text, as the cache wrote it.
+pub fn read_cached_text(dir: &Path, item: &CachedItem) -> Option<String> {
+    if !is_cache_file_name(&item.file) {
+        return None;
+    }
+    brief_fs::read_regular_string(&dir.join(&item.file), "cached text", brief_fs::Limit::STATE).ok()
+}
+
+/// Replaces the cached copy with `items` (metadata and text) and removes the texts the
+/// previous manifest listed that the new one does not. Nothing else is ever deleted: only
+/// files this cache wrote, as its own manifest records them. `scope` is the brief's state
+/// folder; every path is checked against it.
 pub fn write_cache(
+    scope: &brief_fs::WriteScope,
     dir: &Path,
     mut manifest: Manifest,
     items: Vec<(CachedItem, String)>,
 ) -> Result<(), EngineError> {
+    let previous = read_manifest(dir).map(|(m, _)| m.items).unwrap_or_default();
     manifest.items.clear();
     for (mut item, text) in items {
         let hash = blake3::hash(text.as_bytes()).to_hex();
         item.file = format!("{}.txt", &hash[..16]);
-        write_atomic(&dir.join(&item.file), text.as_bytes())?;
+        write_atomic(&scope.check(&dir.join(&item.file))?, text.as_bytes())?;
         manifest.items.push(item);
     }
     let mut json = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
     json.push(b'\n');
-    write_durable(&dir.join("manifest.json"), &json)?;
+    write_durable(&scope.check(&dir.join("manifest.json"))?, &json)?;
     // stale texts go only after the new manifest is in place; a leftover is harmless
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let referenced = manifest.items.iter().any(|i| i.file == name);
-            if name.ends_with(".txt") && !referenced {
-                let _ = std::fs::remove_file(entry.path());
-            }
+    for old in previous {
+        if !manifest.items.iter().any(|i| i.file == old.file) {
+            let path = scope.check(&dir.join(&old.file))?;
+            let _ = std::fs::remove_file(path);
         }
     }
     Ok(())
@@ -117,9 +142,14 @@ mod tests {
         }
     }
 
+    fn scope(dir: &Path) -> brief_fs::WriteScope {
+        brief_fs::WriteScope::new().allow(dir, "state folder")
+    }
+
     #[test]
     fn rewriting_the_cache_drops_texts_no_longer_listed() {
         let tmp = tempfile::tempdir().unwrap();
+        let scope = scope(tmp.path());
         let manifest = Manifest {
             url: "https://a.test/feed".into(),
             final_url: "https://a.test/feed".into(),
@@ -127,12 +157,19 @@ mod tests {
             items: vec![],
         };
         write_cache(
+            &scope,
             tmp.path(),
             manifest.clone(),
             vec![(item("a"), "one".into()), (item("b"), "two".into())],
         )
         .unwrap();
-        write_cache(tmp.path(), manifest, vec![(item("b"), "two".into())]).unwrap();
+        write_cache(
+            &scope,
+            tmp.path(),
+            manifest,
+            vec![(item("b"), "two".into())],
+        )
+        .unwrap();
         let (read, _) = read_manifest(tmp.path()).unwrap();
         assert_eq!(read.items.len(), 1);
         let mut names: Vec<String> = std::fs::read_dir(tmp.path())
@@ -144,6 +181,49 @@ mod tests {
             names,
             vec![read.items[0].file.clone(), "manifest.json".into()]
         );
+    }
+
+    #[test]
+    fn a_fetch_deletes_only_texts_its_own_manifest_listed() {
+        // regression: a fetch used to delete every *.txt in the folder it was given
+        let tmp = tempfile::tempdir().unwrap();
+        let scope = scope(tmp.path());
+        let theirs = tmp.path().join("notes.txt");
+        std::fs::write(&theirs, "the user's own file").unwrap();
+        let manifest = Manifest {
+            url: "https://a.test/feed".into(),
+            final_url: "https://a.test/feed".into(),
+            title: None,
+            items: vec![],
+        };
+        write_cache(
+            &scope,
+            tmp.path(),
+            manifest.clone(),
+            vec![(item("a"), "one".into())],
+        )
+        .unwrap();
+        write_cache(
+            &scope,
+            tmp.path(),
+            manifest,
+            vec![(item("b"), "two".into())],
+        )
+        .unwrap();
+        assert!(theirs.exists(), "a file the cache never wrote was deleted");
+        let (read, _) = read_manifest(tmp.path()).unwrap();
+        assert_eq!(read.items.len(), 1);
+    }
+
+    #[test]
+    fn a_manifest_naming_other_files_reads_as_never_fetched() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("manifest.json"),
+            r#"{"url":"u","final_url":"u","items":[{"id":"a","file":"../../brief.toml"}]}"#,
+        )
+        .unwrap();
+        assert!(read_manifest(tmp.path()).is_none());
     }
 
     #[test]

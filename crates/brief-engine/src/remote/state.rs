@@ -41,6 +41,19 @@ impl FetchStates {
         };
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         let lock_path = dir.join("fetch.lock");
+        if let Ok(meta) = std::fs::symlink_metadata(&lock_path)
+            && !meta.is_file()
+        {
+            return Err(brief_fs::FsError::new(
+                &lock_path,
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "lock file is {}, not a regular file; remove it",
+                    brief_fs::file_kind(&meta.file_type())
+                ),
+            )
+            .into());
+        }
         let lock = File::options()
             .create(true)
             .truncate(false)
@@ -56,7 +69,7 @@ impl FetchStates {
         // holding the lock, this process is the only one writing here: temporary files of
         // writers that are gone are what a killed fetch left behind
         crate::write::remove_stale_temps(dir);
-        let sources = match std::fs::read(&path) {
+        let sources = match brief_fs::read_regular(&path, "fetch state", brief_fs::Limit::STATE) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| EngineError::Io {
                 path: path.display().to_string(),
                 cause: std::io::Error::new(
@@ -64,8 +77,8 @@ impl FetchStates {
                     format!("corrupt fetch state ({e}); delete it to fetch every source afresh"),
                 ),
             })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
-            Err(e) => return Err(io(&path)(e)),
+            Err(e) if e.is_not_found() => BTreeMap::new(),
+            Err(e) => return Err(e.into()),
         };
         Ok(FetchStates {
             path,
@@ -76,10 +89,14 @@ impl FetchStates {
 
     /// Reads the states without locking, for reporting (e.g. why a source has no copy).
     pub fn peek(location: &BriefLocation) -> BTreeMap<String, SourceState> {
-        std::fs::read(fetch_state_path(location))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        brief_fs::read_regular(
+            &fetch_state_path(location),
+            "fetch state",
+            brief_fs::Limit::STATE,
+        )
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
     }
 
     /// Saves durably: a crash leaves the old file or the new one.

@@ -11,7 +11,7 @@ use brief_fetch::{
     decode_html, extract_article, paragraphs_text, parse_feed,
 };
 
-use super::cache::{CachedItem, Manifest, cache_dir, read_manifest, write_cache};
+use super::cache::{CachedItem, Manifest, cache_dir, read_cached_text, read_manifest, write_cache};
 use super::state::FetchStates;
 use crate::{BriefLocation, EngineError};
 
@@ -185,7 +185,8 @@ fn fetch_one(
                         }
                     }
                     let articles = items.len();
-                    write_cache(&dir, manifest, items)?;
+                    let scope = crate::paths::state_scope(location)?;
+                    write_cache(&scope, &dir, manifest, items)?;
                     SyncEvent::Updated { articles, note }
                 }
                 Err(error) => {
@@ -239,7 +240,7 @@ fn fetch_full_texts(dir: &Path, fetcher: &Fetcher, items: &mut [(CachedItem, Str
         let cached = previous
             .iter()
             .find(|p| p.id == item.id && p.full_text)
-            .and_then(|p| std::fs::read_to_string(dir.join(&p.file)).ok());
+            .and_then(|p| read_cached_text(dir, p));
         if let Some(full) = cached {
             *text = full;
             item.full_text = true;
