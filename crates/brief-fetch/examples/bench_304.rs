@@ -12,7 +12,9 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use brief_fetch::{FetchConfig, FetchOptions, Fetcher, Outcome, SourceKind, SourceState};
+use brief_fetch::{
+    FetchConfig, FetchOptions, Fetcher, NetworkAccess, Outcome, SourceKind, SourceState,
+};
 use support::{Reply, TestServer};
 
 fn main() {
@@ -39,20 +41,25 @@ fn main() {
     });
     let options = FetchOptions {
         kind: SourceKind::Feed,
+        // the local server is on loopback
+        network: NetworkAccess::Any,
         ..FetchOptions::default()
     };
     let mut states: Vec<SourceState> = (0..sources)
         .map(|n| SourceState::new(server.url(&format!("/feed-{n}.xml"))))
         .collect();
     for state in &mut states {
-        assert!(matches!(fetcher.fetch(state, options), Outcome::Fetched(_)));
+        assert!(matches!(
+            fetcher.fetch(state, &options),
+            Outcome::Fetched(_)
+        ));
     }
 
     let mut timings = Vec::new();
     for _ in 0..passes {
         let started = Instant::now();
         for state in &mut states {
-            let outcome = fetcher.fetch(state, options);
+            let outcome = fetcher.fetch(state, &options);
             assert_eq!(outcome, Outcome::NotModified, "{}", state.url);
         }
         timings.push(started.elapsed());

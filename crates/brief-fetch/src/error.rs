@@ -21,6 +21,19 @@ pub enum FetchError {
         /// The refused `Location`.
         target: String,
     },
+    /// The host resolved to an address the fetch may not reach (private, loopback,
+    /// link-local…): see [`crate::NetworkAccess`].
+    #[error(
+        "{url}: refused to connect to {address}, a {kind} address: brief reaches only public addresses unless brief.toml sets allow_private_network = true"
+    )]
+    AddressRefused {
+        /// The URL being fetched.
+        url: String,
+        /// The address it resolved to.
+        address: String,
+        /// What kind of address that is.
+        kind: String,
+    },
     /// Too many redirect hops.
     #[error("{url}: more than {limit} redirects")]
     TooManyRedirects {
@@ -77,6 +90,7 @@ impl FetchError {
         match self {
             FetchError::InvalidUrl { url, .. }
             | FetchError::RefusedRedirect { url, .. }
+            | FetchError::AddressRefused { url, .. }
             | FetchError::TooManyRedirects { url, .. }
             | FetchError::MissingLocation { url, .. }
             | FetchError::Timeout { url, .. }

@@ -11,6 +11,7 @@ use ureq::http::HeaderMap;
 
 use crate::config::FetchConfig;
 use crate::error::{FetchError, one_line};
+use crate::network::{AddressRefused, NetworkAccess, checked_agent};
 
 /// The parts of a response the fetcher uses.
 #[derive(Debug, Default)]
@@ -35,15 +36,16 @@ pub(crate) struct Validators<'a> {
     pub last_modified: Option<&'a str>,
 }
 
-/// An agent that never follows redirects or turns statuses into errors by itself.
-pub(crate) fn build_agent(config: &FetchConfig) -> Agent {
-    Agent::config_builder()
+/// An agent that never follows redirects or turns statuses into errors by itself, and
+/// connects only to the addresses `access` allows.
+pub(crate) fn build_agent(config: &FetchConfig, access: NetworkAccess) -> Agent {
+    let config = Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .user_agent(config.user_agent.as_str())
         .timeout_connect(Some(config.connect_timeout))
-        .build()
-        .into()
+        .build();
+    checked_agent(config, access)
 }
 
 /// Sends one GET to `url` within `budget` and reads a 2xx body up to `max_body_bytes`.
@@ -128,6 +130,19 @@ fn map_error(url: &str, err: ureq::Error, max_body_bytes: u64, timeout: Duration
                 after: timeout,
             }
         }
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.is::<AddressRefused>()) => {
+            let refused = io
+                .get_ref()
+                .and_then(|e| e.downcast_ref::<AddressRefused>())
+                .cloned();
+            match refused {
+                Some(r) => refused_error(&url, &r),
+                None => FetchError::Transport {
+                    url,
+                    message: one_line(&io.to_string()),
+                },
+            }
+        }
         ureq::Error::BodyExceedsLimit(_) => FetchError::BodyTooLarge {
             url,
             limit: max_body_bytes,
@@ -136,5 +151,14 @@ fn map_error(url: &str, err: ureq::Error, max_body_bytes: u64, timeout: Duration
             url,
             message: one_line(&other.to_string()),
         },
+    }
+}
+
+/// The error for a connection the network policy refused.
+pub(crate) fn refused_error(url: &str, refused: &AddressRefused) -> FetchError {
+    FetchError::AddressRefused {
+        url: url.to_string(),
+        address: refused.address.to_string(),
+        kind: refused.kind.to_string(),
     }
 }

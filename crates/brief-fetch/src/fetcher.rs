@@ -1,7 +1,8 @@
 //! The polite fetch: deferral checks, conditional GET, redirects, status handling and the
 //! state updates that go with each outcome.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 
 use ureq::Agent;
@@ -12,7 +13,8 @@ use crate::cache_headers::{CachePolicy, fresh_until, retry_after};
 use crate::clock::{Clock, SystemClock, from_unix_seconds, unix_seconds};
 use crate::config::FetchConfig;
 use crate::error::FetchError;
-use crate::exchange::{Exchange, Validators, build_agent, exchange};
+use crate::exchange::{Exchange, Validators, build_agent, exchange, refused_error};
+use crate::network::{NetworkAccess, precheck};
 use crate::outcome::{DeferReason, Fetched, Outcome};
 use crate::rate_limit::HostRateLimiter;
 use crate::state::SourceState;
@@ -41,7 +43,7 @@ impl SourceKind {
 }
 
 /// Per-call options of [`Fetcher::fetch`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FetchOptions {
     /// Ignore backoff and cache freshness and send no validators, so a 200 body comes back
     /// (reported as [`Outcome::Fetched`] even if unchanged). The per-host rate limit and
@@ -49,6 +51,8 @@ pub struct FetchOptions {
     pub force: bool,
     /// Sets the `Accept` header.
     pub kind: SourceKind,
+    /// Which addresses this fetch may connect to (default: public ones only).
+    pub network: NetworkAccess,
 }
 
 /// Fetches remote sources politely. One fetcher should serve a whole scheduler pass so the
@@ -56,7 +60,11 @@ pub struct FetchOptions {
 #[derive(Debug)]
 pub struct Fetcher {
     config: FetchConfig,
-    agent: Agent,
+    /// One agent (and connection pool) per network access, so a pooled connection is only
+    /// ever reused under the access it was checked for.
+    agents: Mutex<BTreeMap<NetworkAccess, Agent>>,
+    /// A proxy from the environment resolves names itself, so they are checked beforehand.
+    proxied: bool,
     clock: Arc<dyn Clock>,
     limiter: HostRateLimiter,
 }
@@ -78,11 +86,20 @@ impl Fetcher {
     /// A fetcher on the given clock (use [`crate::FakeClock`] in tests).
     pub fn with_clock(config: FetchConfig, clock: Arc<dyn Clock>) -> Self {
         Fetcher {
-            agent: build_agent(&config),
+            agents: Mutex::default(),
+            proxied: ureq::Proxy::try_from_env().is_some(),
             limiter: HostRateLimiter::new(config.host_min_interval),
             config,
             clock,
         }
+    }
+
+    fn agent(&self, access: &NetworkAccess) -> Agent {
+        let mut agents = self.agents.lock().unwrap_or_else(|e| e.into_inner());
+        agents
+            .entry(access.clone())
+            .or_insert_with(|| build_agent(&self.config, access.clone()))
+            .clone()
     }
 
     /// The configuration in use.
@@ -107,7 +124,7 @@ impl Fetcher {
 
     /// Fetches `state.url` unless retired or deferred, and updates `state` to match the
     /// returned outcome. Never sleeps and never panics on network input.
-    pub fn fetch(&self, state: &mut SourceState, options: FetchOptions) -> Outcome {
+    pub fn fetch(&self, state: &mut SourceState, options: &FetchOptions) -> Outcome {
         if state.retired {
             return Outcome::Retired {
                 url: state.url.clone(),
@@ -139,7 +156,13 @@ impl Fetcher {
                 last_modified: state.last_modified.as_deref(),
             }
         };
-        let landed = match self.follow_redirects(url, validators, options.kind.accept(), now) {
+        let landed = match self.follow_redirects(
+            url,
+            validators,
+            options.kind.accept(),
+            &options.network,
+            now,
+        ) {
             Ok(landed) => landed,
             Err(error) => return self.record_failure(state, now, error, None),
         };
@@ -155,8 +178,10 @@ impl Fetcher {
         start: Url,
         validators: Validators<'_>,
         accept: &str,
+        access: &NetworkAccess,
         now: SystemTime,
     ) -> Result<Landed, FetchError> {
+        let agent = self.agent(access);
         let began = Instant::now();
         let first_url = start.to_string();
         let mut current = start;
@@ -170,8 +195,11 @@ impl Fetcher {
                     after: self.config.timeout,
                 });
             }
+            if self.proxied {
+                precheck(&current, access).map_err(|r| refused_error(current.as_str(), &r))?;
+            }
             let response = exchange(
-                &self.agent,
+                &agent,
                 current.as_str(),
                 accept,
                 validators,

@@ -5,10 +5,18 @@ mod support;
 use std::time::{Duration, Instant};
 
 use brief_fetch::{
-    ExtractError, FetchConfig, FetchOptions, Fetcher, MAX_HTML_DEPTH, Outcome, SourceKind,
-    SourceState, decode_html, extract_article,
+    ExtractError, FetchConfig, FetchOptions, Fetcher, MAX_HTML_DEPTH, NetworkAccess, Outcome,
+    SourceKind, SourceState, decode_html, extract_article,
 };
 use support::{Reply, TestServer};
+
+/// The test server listens on loopback, which fetches reach only when allowed.
+fn local() -> FetchOptions {
+    FetchOptions {
+        network: NetworkAccess::Any,
+        ..FetchOptions::default()
+    }
+}
 
 const ARTICLE: &str = include_str!("fixtures/harbour-article.html");
 
@@ -21,9 +29,9 @@ fn served_article_is_extracted_to_plain_paragraphs() {
     let mut state = SourceState::new(server.url("/levies"));
     let options = FetchOptions {
         kind: SourceKind::Article,
-        ..FetchOptions::default()
+        ..local()
     };
-    let Outcome::Fetched(fetched) = fetcher.fetch(&mut state, options) else {
+    let Outcome::Fetched(fetched) = fetcher.fetch(&mut state, &options) else {
         panic!("no body")
     };
     assert!(

@@ -7,10 +7,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use brief_fetch::{
-    Clock, DeferReason, FakeClock, FetchConfig, FetchError, FetchOptions, Fetcher, Outcome,
-    SourceState, from_unix_seconds, unix_seconds,
+    Clock, DeferReason, FakeClock, FetchConfig, FetchError, FetchOptions, Fetcher, NetworkAccess,
+    Outcome, SourceState, from_unix_seconds, unix_seconds,
 };
 use support::{BodyMode, Reply, TestServer};
+
+/// The test server listens on loopback, which fetches reach only when allowed.
+fn local() -> FetchOptions {
+    FetchOptions {
+        network: NetworkAccess::Any,
+        ..FetchOptions::default()
+    }
+}
 
 const START: u64 = 1_750_000_000;
 
@@ -29,7 +37,7 @@ fn fetcher_with(config: FetchConfig) -> (Fetcher, Arc<FakeClock>) {
 }
 
 fn fetch(fetcher: &Fetcher, state: &mut SourceState) -> Outcome {
-    fetcher.fetch(state, FetchOptions::default())
+    fetcher.fetch(state, &local())
 }
 
 #[test]
@@ -87,9 +95,9 @@ fn same_body_without_validators_is_unchanged_but_forced_fetch_returns_it() {
     clock.advance(Duration::from_secs(5));
     let forced = fetcher.fetch(
         &mut state,
-        FetchOptions {
+        &FetchOptions {
             force: true,
-            ..FetchOptions::default()
+            ..local()
         },
     );
     assert!(matches!(forced, Outcome::Fetched(_)));
@@ -117,9 +125,9 @@ fn requests_to_one_host_are_rate_limited() {
     // Even a forced fetch is polite.
     let forced = fetcher.fetch(
         &mut b,
-        FetchOptions {
+        &FetchOptions {
             force: true,
-            ..FetchOptions::default()
+            ..local()
         },
     );
     assert!(matches!(

@@ -6,10 +6,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use brief_fetch::{
-    DeferReason, FakeClock, FetchConfig, FetchError, FetchOptions, Fetcher, Outcome, SourceState,
-    from_unix_seconds,
+    DeferReason, FakeClock, FetchConfig, FetchError, FetchOptions, Fetcher, NetworkAccess, Outcome,
+    SourceState, from_unix_seconds,
 };
 use support::{Reply, TestServer};
+
+/// The test server listens on loopback, which fetches reach only when allowed.
+fn local() -> FetchOptions {
+    FetchOptions {
+        network: NetworkAccess::Any,
+        ..FetchOptions::default()
+    }
+}
 
 const START: u64 = 1_750_000_000;
 
@@ -24,7 +32,7 @@ fn fetcher() -> (Fetcher, Arc<FakeClock>) {
 }
 
 fn fetch(fetcher: &Fetcher, state: &mut SourceState) -> Outcome {
-    fetcher.fetch(state, FetchOptions::default())
+    fetcher.fetch(state, &local())
 }
 
 fn redirecting_server() -> TestServer {
@@ -62,9 +70,9 @@ fn permanent_redirects_update_the_stored_url() {
     let before = server.request_count();
     fetcher.fetch(
         &mut state,
-        FetchOptions {
+        &FetchOptions {
             force: true,
-            ..FetchOptions::default()
+            ..local()
         },
     );
     assert_eq!(server.request_count(), before + 1);
@@ -170,9 +178,9 @@ fn gone_retires_the_source_and_stops_requests() {
     clock.advance(Duration::from_secs(86_400));
     let forced = fetcher.fetch(
         &mut state,
-        FetchOptions {
+        &FetchOptions {
             force: true,
-            ..FetchOptions::default()
+            ..local()
         },
     );
     assert_eq!(
@@ -209,9 +217,9 @@ fn max_age_defers_refetching_until_it_expires_unless_forced() {
 
     let forced = fetcher.fetch(
         &mut state,
-        FetchOptions {
+        &FetchOptions {
             force: true,
-            ..FetchOptions::default()
+            ..local()
         },
     );
     assert!(matches!(forced, Outcome::Fetched(_)));

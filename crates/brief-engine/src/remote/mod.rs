@@ -7,6 +7,7 @@
 //! refreshes what is due.
 
 mod cache;
+mod content;
 mod state;
 mod sync;
 

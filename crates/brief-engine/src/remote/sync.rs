@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use brief_config::{BriefConfig, SourceConfig, SourceLocation};
 use brief_fetch::{
-    DeferReason, FeedOptions, FetchOptions, Fetched, Fetcher, Outcome, SourceKind, SourceState,
-    decode_html, extract_article, paragraphs_text, parse_feed,
+    DeferReason, FeedOptions, FetchOptions, Fetched, Fetcher, NetworkAccess, Outcome, SourceKind,
+    SourceState, decode_html, extract_article, paragraphs_text, parse_feed,
 };
 
 use super::cache::{CachedItem, Manifest, cache_dir, read_cached_text, read_manifest, write_cache};
@@ -140,7 +140,7 @@ pub fn sync_remote_sources(
             .sources
             .entry(url.clone())
             .or_insert_with(|| SourceState::new(&url));
-        let event = fetch_one(location, source, fetcher, state, forced)?;
+        let event = fetch_one(location, config, source, fetcher, state, forced)?;
         reports.push(SourceSync {
             id: source.id.clone(),
             url,
@@ -158,6 +158,7 @@ fn has_copy(location: &BriefLocation, source: &SourceConfig) -> bool {
 
 fn fetch_one(
     location: &BriefLocation,
+    config: &BriefConfig,
     source: &SourceConfig,
     fetcher: &Fetcher,
     state: &mut SourceState,
@@ -167,8 +168,13 @@ fn fetch_one(
         SourceLocation::Feed { .. } => SourceKind::Feed,
         _ => SourceKind::Article,
     };
-    let options = FetchOptions { force, kind };
-    Ok(match fetch_waiting(fetcher, state, options) {
+    let url = source.location.remote_url().unwrap_or_default();
+    let options = FetchOptions {
+        force,
+        kind,
+        network: NetworkAccess::for_configured_url(url, config.allow_private_network),
+    };
+    Ok(match fetch_waiting(fetcher, state, &options) {
         Outcome::Fetched(fetched) => {
             let dir = cache_dir(location, &source.id);
             match extract(source, &fetched) {
@@ -177,7 +183,11 @@ fn fetch_one(
                         full_text: true, ..
                     } = source.location
                     {
-                        let failures = fetch_full_texts(&dir, fetcher, &mut items);
+                        // item links come from the feed, not from brief.toml: they may reach
+                        // what the feed's own URL may (its loopback host, if brief.toml named
+                        // one), never another private address
+                        let failures =
+                            fetch_full_texts(&dir, fetcher, &options.network, &mut items);
                         if failures > 0 {
                             note = Some(format!(
                                 "{failures} item link(s) could not be fetched; their feed text is used"
@@ -210,7 +220,7 @@ fn fetch_one(
 }
 
 /// One fetch, waiting for the host's rate limit when the wait is short.
-fn fetch_waiting(fetcher: &Fetcher, state: &mut SourceState, options: FetchOptions) -> Outcome {
+fn fetch_waiting(fetcher: &Fetcher, state: &mut SourceState, options: &FetchOptions) -> Outcome {
     let outcome = fetcher.fetch(state, options);
     if let Outcome::Deferred {
         until,
@@ -230,7 +240,12 @@ fn fetch_waiting(fetcher: &Fetcher, state: &mut SourceState, options: FetchOptio
 /// the cache are reused, since an item's page rarely changes once published and refetching
 /// every item on every pass would hammer the site; an item whose page cannot be fetched
 /// keeps the feed's text. Returns how many could not be fetched.
-fn fetch_full_texts(dir: &Path, fetcher: &Fetcher, items: &mut [(CachedItem, String)]) -> usize {
+fn fetch_full_texts(
+    dir: &Path,
+    fetcher: &Fetcher,
+    network: &NetworkAccess,
+    items: &mut [(CachedItem, String)],
+) -> usize {
     let previous = read_manifest(dir).map(|(m, _)| m.items).unwrap_or_default();
     let mut failures = 0;
     for (item, text) in items.iter_mut() {
@@ -250,8 +265,9 @@ fn fetch_full_texts(dir: &Path, fetcher: &Fetcher, items: &mut [(CachedItem, Str
         let options = FetchOptions {
             force: true,
             kind: SourceKind::Article,
+            network: network.clone(),
         };
-        let page = match fetch_waiting(fetcher, &mut state, options) {
+        let page = match fetch_waiting(fetcher, &mut state, &options) {
             Outcome::Fetched(fetched) => read_page(&fetched).ok(),
             _ => None,
         };
@@ -281,6 +297,7 @@ struct Page {
 }
 
 fn read_page(fetched: &Fetched) -> Result<Page, String> {
+    super::content::check(SourceKind::Article, fetched)?;
     let content_type = fetched.content_type.as_deref();
     let plain = content_type.is_some_and(|t| {
         let t = t.to_ascii_lowercase();
@@ -336,12 +353,13 @@ fn extract(source: &SourceConfig, fetched: &Fetched) -> Result<Extracted, String
     };
     match &source.location {
         SourceLocation::Feed { max_items, .. } => {
+            super::content::check(SourceKind::Feed, fetched)?;
             let options = FeedOptions {
                 max_items: Some(*max_items),
             };
             let feed = parse_feed(&fetched.body, &fetched.final_url, &options)
                 .map_err(|e| e.to_string())?;
-            manifest.title = feed.title.clone();
+            manifest.title = clamp(feed.title.clone());
             let mut items = Vec::new();
             for entry in feed.items {
                 let text = if entry.text.trim().is_empty() {
@@ -354,10 +372,11 @@ fn extract(source: &SourceConfig, fetched: &Fetched) -> Result<Extracted, String
                 }
                 let hash = blake3::hash(entry.id.as_bytes()).to_hex();
                 let mut cached = item(format!("{}-{}", source.id, &hash[..6]));
-                cached.title = entry.title;
-                cached.author = (!entry.authors.is_empty()).then(|| entry.authors.join(", "));
-                cached.publisher = feed.title.clone();
-                cached.published = entry.date;
+                cached.title = clamp(entry.title);
+                cached.author =
+                    clamp((!entry.authors.is_empty()).then(|| entry.authors.join(", ")));
+                cached.publisher = clamp(feed.title.clone());
+                cached.published = clamp(entry.date);
                 cached.link = entry.link;
                 items.push((cached, text));
             }
@@ -373,14 +392,46 @@ fn extract(source: &SourceConfig, fetched: &Fetched) -> Result<Extracted, String
             let page = read_page(fetched)?;
             let mut cached = item(source.id.clone());
             cached.link = Some(fetched.final_url.clone());
-            cached.title = page.title;
-            cached.author = page.author;
-            cached.publisher = page.site;
-            cached.published = page.published;
+            cached.title = clamp(page.title);
+            cached.author = clamp(page.author);
+            cached.publisher = clamp(page.site);
+            cached.published = clamp(page.published);
             let note = (!page.readable)
                 .then(|| "no article found on the page; using all its text".to_string());
             manifest.title = cached.title.clone();
             Ok((manifest, vec![(cached, page.text)], note))
         }
+    }
+}
+
+/// A server's metadata (a title, an author) as one line of at most
+/// [`brief_config::MAX_TEXT_CHARS`] characters, cut at a word with "…": a megabyte title is
+/// an attack on the typesetter, not a title.
+fn clamp(value: Option<String>) -> Option<String> {
+    let value = value?;
+    let line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let max = brief_config::MAX_TEXT_CHARS;
+    if line.chars().count() <= max {
+        return Some(line);
+    }
+    let cut: String = line.chars().take(max - 1).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    Some(format!("{}…", cut[..at_word].trim_end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_server_title_is_cut_to_one_line_of_bounded_length() {
+        let title = "word ".repeat(1_000_000);
+        let cut = clamp(Some(title)).unwrap();
+        assert!(cut.chars().count() <= brief_config::MAX_TEXT_CHARS);
+        assert!(cut.ends_with("word…"), "{}", &cut[cut.len() - 20..]);
+        assert_eq!(
+            clamp(Some("Two\nlines".into())).as_deref(),
+            Some("Two lines")
+        );
     }
 }
