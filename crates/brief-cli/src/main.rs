@@ -55,11 +55,15 @@ enum Command {
     Summarize(commands::summarize::SummarizeArgs),
     /// Print shell completions.
     Completions(commands::completions::CompletionsArgs),
+    /// Internal: serve one user plugin library to a brief process.
+    #[command(hide = true)]
+    PluginHost(commands::plugin_host::PluginHostArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::PluginHost(args) => return commands::plugin_host::run(args),
         Command::New(args) => commands::new::run(args),
         Command::Build(args) => commands::build::run_build(args),
         Command::Watch(args) => commands::watch::run(args),

@@ -146,7 +146,7 @@ fn missing_plugin_file() {
         Path::new("/nonexistent/libnothing.so"),
         "plugin = \"x\"",
         &[],
-        &["libnothing.so", "cannot open plugin library"],
+        &["libnothing.so", "plugin library not found"],
     );
 }
 

@@ -1,9 +1,9 @@
-//! Measures what a dynamically loaded plugin costs beyond its own work: dlopen + ABI check +
-//! describe, and the JSON round trip of one build call.
+//! Measures what a user plugin costs beyond its own work: starting its host process, dlopen +
+//! ABI check + describe, and the round trip of one build call over the host's socket.
 //!
-//! `cargo run --release -p brief-engine --example plugin_overhead -- LIBRARY SOURCE...`
-//! The library should do almost no work itself (tests/plugins/misbehave does one item), so the
-//! call time is the boundary's overhead.
+//! `cargo run --release -p brief-engine --example plugin_overhead -- BRIEF LIBRARY SOURCE...`
+//! BRIEF is the `brief` executable (it hosts the plugin). The library should do almost no work
+//! itself (tests/plugins/misbehave does one item), so the call time is the boundary's overhead.
 
 use std::time::Instant;
 
@@ -11,9 +11,9 @@ use brief_core::{BriefMeta, SCHEMA_VERSION, SectionPlugin, SectionRequest};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let library = args
-        .next()
-        .expect("usage: plugin_overhead LIBRARY SOURCE...");
+    let usage = "usage: plugin_overhead BRIEF LIBRARY SOURCE...";
+    let program = args.next().expect(usage);
+    let library = args.next().expect(usage);
     let articles: Vec<_> = args
         .map(|path| {
             let spec = brief_ingest::SourceSpec {
@@ -27,7 +27,11 @@ fn main() {
     let bytes: usize = articles.iter().map(|a| a.source.bytes).sum();
 
     let start = Instant::now();
-    let plugin = brief_engine::load_plugin(library.as_ref()).expect("plugin loads");
+    let host = brief_engine::PluginHost {
+        program: program.into(),
+        ..brief_engine::PluginHost::default()
+    };
+    let plugin = brief_engine::load_plugin(library.as_ref(), &host).expect("plugin loads");
     let load = start.elapsed();
 
     let meta = BriefMeta::default();
@@ -50,7 +54,7 @@ fn main() {
     let per_call = start.elapsed() / runs;
     println!("sources: {} ({} bytes)", articles.len(), bytes);
     println!(
-        "load + ABI check + describe: {:.1} µs",
+        "host start + load + ABI check + describe: {:.1} µs",
         load.as_secs_f64() * 1e6
     );
     println!(

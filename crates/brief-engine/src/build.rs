@@ -328,7 +328,12 @@ fn with_brief_plugins(
     registry: &PluginRegistry,
     inputs: &mut Vec<Input>,
 ) -> Result<PluginRegistry, EngineError> {
-    let mut registry = registry.clone();
+    let default = std::time::Duration::from_secs(config.plugin_timeout_seconds);
+    let mut registry = registry.clone().with_host(crate::PluginHost {
+        timeout: default,
+        ..crate::PluginHost::default()
+    });
+    let mut overrides = Vec::new();
     for p in &config.plugins {
         let path = location.dir.join(&p.path);
         registry.load_library(&path).map_err(|e| crate::LoadError {
@@ -338,8 +343,17 @@ fn with_brief_plugins(
                 e.message, config.display_path, p.line
             ),
         })?;
+        if let (Some(secs), Ok(canonical)) = (p.timeout_seconds, path.canonicalize()) {
+            overrides.push((canonical, std::time::Duration::from_secs(secs)));
+        }
         inputs.push(Input::stat(path));
     }
+    registry.set_timeouts(|library| {
+        overrides
+            .iter()
+            .find(|(p, _)| p == library)
+            .map_or(default, |(_, t)| *t)
+    });
     Ok(registry)
 }
 

@@ -7,7 +7,7 @@
 
 mod build;
 mod changes;
-mod dynamic;
+pub mod dynamic;
 pub mod editions;
 pub mod incremental;
 mod locate;
@@ -22,7 +22,7 @@ mod stamp;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, Input, build, build_in_memory};
-pub use dynamic::{DynamicPlugin, LoadError, decode_plugin_response, load_plugin};
+pub use dynamic::{DynamicPlugin, LoadError, PluginHost, decode_plugin_response, load_plugin};
 pub use locate::{BriefLocation, find_briefs, locate_brief};
 pub use lock::{BuildLock, DEFAULT_LOCK_WAIT};
 pub use registry::{PluginListing, PluginOrigin, PluginRegistry};

@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use brief_core::SectionPlugin;
 
-use crate::dynamic::{LoadError, load_plugin};
+use crate::dynamic::{DynamicPlugin, LoadError, PluginHost, load_plugin};
 
 /// Where a plugin came from, for `brief plugins` and for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,12 +33,15 @@ impl std::fmt::Display for PluginOrigin {
 struct Entry {
     plugin: Arc<dyn SectionPlugin>,
     origin: PluginOrigin,
+    /// The same plugin, when it is a library served by a host process.
+    dynamic: Option<Arc<DynamicPlugin>>,
 }
 
 /// Plugins by name. Names are unique: registering a second plugin of the same name fails.
 #[derive(Default, Clone)]
 pub struct PluginRegistry {
     plugins: BTreeMap<String, Entry>,
+    host: PluginHost,
 }
 
 impl std::fmt::Debug for PluginRegistry {
@@ -72,21 +76,48 @@ impl PluginRegistry {
                 existing.origin
             ));
         }
-        self.plugins.insert(name, Entry { plugin, origin });
+        self.plugins.insert(
+            name,
+            Entry {
+                plugin,
+                origin,
+                dynamic: None,
+            },
+        );
         Ok(())
     }
 
-    /// Loads a plugin library and registers it.
+    /// How user plugins are hosted (the executable, the default timeout).
+    pub fn with_host(mut self, host: PluginHost) -> Self {
+        self.host = host;
+        self
+    }
+
+    /// Loads a plugin library (in a host process) and registers it.
     pub fn load_library(&mut self, path: &Path) -> Result<(), LoadError> {
-        let plugin = load_plugin(path)?;
+        let plugin = load_plugin(path, &self.host)?;
         let origin = PluginOrigin::Library {
             path: plugin.path().to_path_buf(),
             abi: brief_core::abi::ABI_VERSION,
         };
-        self.register(plugin, origin).map_err(|message| LoadError {
-            path: path.display().to_string(),
-            message,
-        })
+        self.register(plugin.clone(), origin)
+            .map_err(|message| LoadError {
+                path: path.display().to_string(),
+                message,
+            })?;
+        if let Some(entry) = self.plugins.get_mut(plugin.name()) {
+            entry.dynamic = Some(plugin);
+        }
+        Ok(())
+    }
+
+    /// Sets each library plugin's call timeout: `timeout_of(path)` for its library.
+    pub fn set_timeouts(&self, timeout_of: impl Fn(&Path) -> Duration) {
+        for entry in self.plugins.values() {
+            if let Some(p) = &entry.dynamic {
+                p.set_timeout(timeout_of(p.path()));
+            }
+        }
     }
 
     /// Loads every shared library in `dir` (a user plugin folder), in name order.
@@ -94,6 +125,7 @@ impl PluginRegistry {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return Ok(());
         };
+        // a FIFO named `x.so` is refused by load_library with a message naming it
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {

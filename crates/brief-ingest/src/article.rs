@@ -55,7 +55,11 @@ pub fn parse_source(
     let (blocks, front) = match format {
         Format::Plain => (plain_blocks(text, offset), Default::default()),
         Format::Markdown => {
-            let (front, body) = split_front_matter(text);
+            let (front, body) = split_front_matter(text).map_err(|m| IngestError::FrontMatter {
+                path: display.to_string(),
+                line: m.line,
+                message: m.message,
+            })?;
             (markdown_blocks(&text[body..], offset + body), front)
         }
     };

@@ -43,6 +43,12 @@ pub enum IngestError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: source has no readable sentences")]
     NoText { path: String },
+    #[error("{path}:{line}: front matter: {message}; fix the line or remove the `---` block")]
+    FrontMatter {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Reads and ingests one source file. `spec.path` is the name used in messages.

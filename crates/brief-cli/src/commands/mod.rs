@@ -2,6 +2,7 @@ pub mod build;
 pub mod completions;
 pub mod history;
 pub mod new;
+pub mod plugin_host;
 pub mod plugin_new;
 pub mod plugins;
 pub mod schedule;
