@@ -258,3 +258,84 @@ fn two_plugins_with_the_same_name() {
         &["two plugins are named `summary`", "built-in"],
     );
 }
+
+/// The pids of plugin hosts serving `library`, from /proc.
+#[cfg(target_os = "linux")]
+fn hosts_of(library: &Path) -> Vec<u32> {
+    let needle = library.display().to_string();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| {
+                let c = String::from_utf8_lossy(&c);
+                c.contains("plugin-host") && c.contains(&needle)
+            })
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_plugin_stuck_in_a_call_is_stopped_when_brief_is_killed() {
+    // regression: a plugin that looped hung brief; now it runs in a host process, which must
+    // not outlive brief either (a killed brief cannot stop it, so the host watches brief)
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let library = scratch.path().join("libstuck.so");
+    std::fs::copy(misbehave_library(), &library).unwrap();
+    add_plugin(&brief, &library, "plugin = \"misbehave\"\nmode = \"loop\"");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .current_dir(scratch.path())
+        .args(["build", "basic"])
+        .env("BRIEF_PLUGIN_DIR", scratch.path().join(".no-user-plugins"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while hosts_of(&library).is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "no host started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // let the build reach the looping call
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let killed = std::time::Instant::now();
+    while !hosts_of(&library).is_empty() {
+        assert!(
+            killed.elapsed() < std::time::Duration::from_secs(5),
+            "the plugin host outlived brief: {:?}",
+            hosts_of(&library)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_plugin_that_timed_out_leaves_no_process() {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let library = scratch.path().join("libslow.so");
+    std::fs::copy(misbehave_library(), &library).unwrap();
+    let toml = std::fs::read_to_string(brief.join("brief.toml")).unwrap();
+    std::fs::write(
+        brief.join("brief.toml"),
+        format!("plugin_timeout_seconds = 1\n{toml}"),
+    )
+    .unwrap();
+    add_plugin(&brief, &library, "plugin = \"misbehave\"\nmode = \"sleep\"");
+    scratch
+        .brief()
+        .args(["build".as_ref(), brief.as_os_str()])
+        .run()
+        .failure(1)
+        .error_line_contains(&["did not answer within 1 s", "libslow.so"]);
+    assert!(hosts_of(&library).is_empty(), "{:?}", hosts_of(&library));
+}

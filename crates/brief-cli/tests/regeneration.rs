@@ -313,6 +313,58 @@ fn watch_cases(poll: bool) {
     );
 }
 
+/// Regression: a template override replaced by a FIFO wedged `brief watch` (its rebuild
+/// blocked reading the FIFO forever). Now the rebuild fails at once and watching goes on.
+#[cfg(unix)]
+fn watch_survives_a_template_that_becomes_a_fifo(poll: bool) {
+    let scratch = Scratch::new();
+    let brief = scratch.fixture("basic");
+    let toml = std::fs::read_to_string(brief.join("brief.toml")).unwrap();
+    std::fs::write(
+        brief.join("brief.toml"),
+        format!("template = \"tpl\"\n{toml}"),
+    )
+    .unwrap();
+    let partial = brief.join("tpl/sections/summary.md.hbs");
+    std::fs::create_dir_all(partial.parent().unwrap()).unwrap();
+    std::fs::write(&partial, "## {{title}}\n").unwrap();
+    let mut watch = Watch::start(&brief, poll);
+    let settle = Duration::from_millis(if poll { 2500 } else { 1500 });
+    std::fs::remove_file(&partial).unwrap();
+    let made = Command::new("mkfifo").arg(&partial).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    assert_eq!(
+        watch.builds_within(settle),
+        0,
+        "a FIFO template cannot build"
+    );
+    std::fs::remove_file(&partial).unwrap();
+    std::fs::write(&partial, "## Summary, again\n").unwrap();
+    assert!(
+        watch.wait_for("built", Duration::from_secs(10)),
+        "watch wedged on the FIFO"
+    );
+    assert!(
+        std::fs::read_to_string(brief.join("out/basic.md"))
+            .unwrap()
+            .contains("Summary, again")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_survives_a_template_that_becomes_a_fifo_with_native_events() {
+    watch_survives_a_template_that_becomes_a_fifo(false);
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_survives_a_template_that_becomes_a_fifo_when_polling() {
+    watch_survives_a_template_that_becomes_a_fifo(true);
+}
+
 #[test]
 fn watch_rebuilds_once_per_save_with_native_events() {
     watch_cases(false);

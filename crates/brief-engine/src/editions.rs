@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::incremental::STATE_DIR;
 use crate::stamp::hash_bytes;
-use crate::write::{PendingFile, write_atomic};
+use crate::write::PendingFile;
 use crate::{BriefLocation, EngineError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,15 +137,25 @@ pub fn record(
     };
     // the edition is written whole in a temporary folder and renamed into place, so a
     // listed edition always holds every file its manifest names, whatever kills the build
-    let temp = brief_fs::atomic::temp_folder_in(&editions_dir(location))?;
+    // a failure names the edition, not the temporary folder it was being written in
+    let recording = |e: brief_fs::FsError| -> EngineError {
+        let cause = e
+            .message
+            .split_once(": ")
+            .map_or(e.message.as_str(), |(_, c)| c);
+        brief_fs::FsError::new(&dir, e.kind, format!("cannot record this edition: {cause}")).into()
+    };
+    let temp = brief_fs::atomic::temp_folder_in(&editions_dir(location)).map_err(recording)?;
     for (file, contents) in &named {
         scope.check(&dir.join("files").join(&file.path))?;
-        write_atomic(&temp.path().join("files").join(&file.path), contents)?;
+        brief_fs::atomic::write_atomic(&temp.path().join("files").join(&file.path), contents)
+            .map_err(recording)?;
     }
-    write_atomic(
+    brief_fs::atomic::write_atomic(
         &temp.path().join("manifest.json"),
         &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"),
-    )?;
+    )
+    .map_err(recording)?;
     // a folder already there has no manifest (else `list` would have counted it): what an
     // older brief left when killed while recording it. Its files may be of other formats
     if dir.exists() {

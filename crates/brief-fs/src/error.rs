@@ -37,9 +37,10 @@ impl FsError {
 /// An I/O error's text without Rust's " (os error 28)" suffix, which means nothing to a reader.
 pub(crate) fn io_text(cause: &std::io::Error) -> String {
     let text = cause.to_string();
-    match text.rfind(" (os error ") {
-        Some(i) if text.ends_with(')') => text[..i].to_string(),
-        _ => text,
+    // tempfile adds " at path …" after it, naming its own temporary file
+    match text.find(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 
@@ -56,5 +57,14 @@ mod tests {
             "out/b.pdf: cannot write: No space left on device"
         );
         assert!(std::error::Error::source(&e).is_none());
+        let wrapped = std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "No space left on device (os error 28) at path \"/x/.brief-tmp-1-a\"",
+        );
+        let e = FsError::io(Path::new("out/b.md"), "cannot write", &wrapped);
+        assert_eq!(
+            e.to_string(),
+            "out/b.md: cannot write: No space left on device"
+        );
     }
 }

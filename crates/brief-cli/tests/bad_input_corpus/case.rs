@@ -59,6 +59,17 @@ pub struct Case {
     /// Answers of the local HTTP server, for remote sources.
     #[serde(default)]
     pub serve: Vec<Serve>,
+    /// The command of the second run, placeholders filled (default `build {brief}`): for
+    /// cases about another subcommand or a flag.
+    #[serde(default = "default_args")]
+    pub args: Vec<String>,
+    /// Substrings stdout must hold (cases that succeed).
+    #[serde(default)]
+    pub expect_stdout: Vec<String>,
+}
+
+fn default_args() -> Vec<String> {
+    vec!["build".into(), "{brief}".into()]
 }
 
 fn default_base() -> String {
@@ -140,13 +151,23 @@ fn default_status() -> u16 {
 /// Values the placeholders in a case stand for.
 pub struct Placeholders {
     pub server: String,
+    /// The same address by the name `localhost`, which brief must resolve to check.
+    pub server_by_name: String,
     /// Path of the test plugin library, built only for cases that use `{misbehave}`.
     pub misbehave: Option<PathBuf>,
+    /// The scratch folder the brief sits in.
+    pub root: PathBuf,
+    /// The brief's folder name (relative to `root`, where brief runs).
+    pub brief: String,
 }
 
 impl Placeholders {
     pub fn fill(&self, text: &str) -> String {
-        let mut text = text.replace("{server}", &self.server);
+        let mut text = text
+            .replace("{server}", &self.server)
+            .replace("{server_by_name}", &self.server_by_name)
+            .replace("{root}", &self.root.display().to_string())
+            .replace("{brief}", &self.brief);
         if let Some(lib) = &self.misbehave {
             text = text.replace("{misbehave}", &lib.display().to_string());
         }
@@ -161,6 +182,7 @@ impl Case {
             .into_iter()
             .flatten()
             .chain(edit.replace.iter().map(|[_, to]| to))
+            .chain(self.generate.iter().filter_map(|g| g.target.as_ref()))
             .any(|t| t.contains("{misbehave}"))
     }
 
@@ -190,7 +212,7 @@ impl Case {
             std::fs::remove_file(dir.join(rel)).map_err(|e| format!("remove {rel}: {e}"))?;
         }
         for (rel, text) in &self.files {
-            write(&dir.join(rel), text.as_bytes())?;
+            write(&dir.join(rel), fill.fill(text).as_bytes())?;
         }
         for g in &self.generate {
             let rel = g
@@ -198,9 +220,12 @@ impl Case {
                 .as_deref()
                 .ok_or("a [[generate]] entry needs `file`")?;
             let path = dir.join(rel);
-            if path.symlink_metadata().is_ok() {
-                std::fs::remove_file(&path).map_err(|e| format!("replace {rel}: {e}"))?;
+            match path.symlink_metadata() {
+                Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
+                Ok(_) => std::fs::remove_file(&path),
+                Err(_) => Ok(()),
             }
+            .map_err(|e| format!("replace {rel}: {e}"))?;
             if let Some(skip) = g.make_file(&path, fill)? {
                 return Ok(Some(skip));
             }
@@ -230,6 +255,9 @@ impl Generate {
                 }
             }
             "fifo" => {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                }
                 let made = std::process::Command::new("mkfifo").arg(path).status();
                 if !made.is_ok_and(|s| s.success()) {
                     return Ok(Some("cannot make a FIFO (no mkfifo)".into()));

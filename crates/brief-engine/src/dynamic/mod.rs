@@ -80,8 +80,16 @@ impl DynamicPlugin {
     }
 
     /// Sends one request and decodes the `ok` half of the response. `doing` names the call
-    /// in messages.
+    /// in messages, which name the library when its process failed (a plugin's own error or
+    /// malformed answer speaks for itself).
     fn request<T: DeserializeOwned>(&self, body: &[u8], doing: &str) -> Result<T, PluginError> {
+        self.exchange(body, doing).map_err(|e| match e {
+            Failure::Plugin(e) => e,
+            Failure::Process(m) => PluginError::new(format!("library {} {m}", self.path.display())),
+        })
+    }
+
+    fn exchange<T: DeserializeOwned>(&self, body: &[u8], doing: &str) -> Result<T, Failure> {
         let timeout = self.timeout();
         let mut slot = self.host.lock().unwrap_or_else(|e| e.into_inner());
         if slot.is_none() {
@@ -89,35 +97,36 @@ impl DynamicPlugin {
         }
         let host = slot.as_mut().expect("started above");
         match host.call(body, timeout, doing) {
-            Ok((TAG_HOST_ERROR, message)) => Err(PluginError::new(format!(
-                "library {} {}",
-                self.path.display(),
-                String::from_utf8_lossy(&message)
-            ))),
+            Ok((TAG_HOST_ERROR, message)) => Err(Failure::Process(
+                String::from_utf8_lossy(&message).into_owned(),
+            )),
             Ok((status, bytes)) => {
                 decode_plugin_response(&bytes, status, &self.description.schema_version)
+                    .map_err(Failure::Plugin)
             }
             Err(message) => {
                 *slot = None;
-                Err(PluginError::new(format!(
-                    "library {} {message}",
-                    self.path.display()
-                )))
+                Err(Failure::Process(message))
             }
         }
     }
 
     /// A new host for a plugin whose last one died or was stopped.
-    fn restart(&self, timeout: Duration) -> Result<HostProcess, PluginError> {
-        let fail = |m: String| PluginError::new(format!("library {} {m}", self.path.display()));
-        match HostProcess::start(&self.program, &self.path, timeout).map_err(fail)? {
+    fn restart(&self, timeout: Duration) -> Result<HostProcess, Failure> {
+        match HostProcess::start(&self.program, &self.path, timeout).map_err(Failure::Process)? {
             Hello::Loaded(host, abi::ABI_VERSION) => Ok(host),
-            Hello::Loaded(_, other) => Err(fail(format!(
-                "the library changed to ABI v{other} since it was loaded"
+            Hello::Loaded(_, other) => Err(Failure::Process(format!(
+                "changed to ABI v{other} since it was loaded"
             ))),
-            Hello::Refused(message) => Err(fail(message)),
+            Hello::Refused(message) => Err(Failure::Process(message)),
         }
     }
+}
+
+/// How a call failed: the plugin answered with an error, or its process did not answer.
+enum Failure {
+    Plugin(PluginError),
+    Process(String),
 }
 
 impl SectionPlugin for DynamicPlugin {
@@ -193,8 +202,11 @@ pub fn load_plugin(path: &Path, host: &PluginHost) -> Result<Arc<DynamicPlugin>,
         host: Mutex::new(Some(process)),
     };
     let description: Description = plugin
-        .request(&abi::describe_request_json(), "describing itself")
-        .map_err(|e| fail(format!("cannot describe itself: {}", e.message)))?;
+        .exchange(&abi::describe_request_json(), "describing itself")
+        .map_err(|e| match e {
+            Failure::Plugin(e) => fail(format!("cannot describe itself: {}", e.message)),
+            Failure::Process(m) => fail(format!("cannot describe itself: {m}")),
+        })?;
     if !abi::schema_compatible(&description.schema_version) {
         return Err(fail(format!(
             "plugin speaks schema {} but this brief speaks {}: rebuild it against brief-core {}",
