@@ -20,7 +20,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fuzz_dir="$root/tests/fuzz"
-targets=(ingest_text ingest_markdown html_article feed brief_toml plugin_response)
+targets=(ingest_text ingest_markdown html_article feed brief_toml plugin_response plugin_frame)
 
 if [[ "${1:-}" == "--list" ]]; then
     printf '%s\n' "${targets[@]}"
@@ -36,6 +36,7 @@ dict_for() {
         html_article | feed) echo html ;;
         brief_toml) echo toml ;;
         plugin_response) echo json ;;
+        plugin_frame) echo frame ;;
     esac
 }
 

@@ -54,9 +54,10 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, usize), Malformed>
         let Some((key, value)) = line.split_once(':') else {
             problem.get_or_insert(Malformed {
                 line: number,
+                // quoted as data: a stray `\r` or escape must not reach the terminal
                 message: format!(
                     "`{}` is not `key: value`",
-                    line.chars().take(60).collect::<String>()
+                    brief_core::printable(&line.chars().take(60).collect::<String>())
                 ),
             });
             continue;
@@ -65,7 +66,10 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, usize), Malformed>
         let Some(value) = unquote(value) else {
             problem.get_or_insert(Malformed {
                 line: number,
-                message: format!("the quotes of `{}` do not close", key.trim()),
+                message: format!(
+                    "the quotes of `{}` do not close",
+                    brief_core::printable(key.trim())
+                ),
             });
             continue;
         };
@@ -128,6 +132,15 @@ mod tests {
         let t = "---\ntitle: T\n# a comment\ntags:\n  - one\n- two\nextra:\n  deep: 1\n---\nBody.";
         let (fm, _) = split_front_matter(t).unwrap();
         assert_eq!(fm.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn a_malformed_line_with_a_carriage_return_is_quoted_on_one_line() {
+        // found by the ingest_markdown fuzz target: the line was quoted with its `\r`
+        let t = "---\ntitle: x\n\u{a0}.\r-y\n---\nBody.";
+        let e = split_front_matter(t).unwrap_err();
+        assert!(!e.message.contains(['\r', '\n']), "{e:?}");
+        assert!(e.message.contains("\\r"), "{e:?}");
     }
 
     #[test]
