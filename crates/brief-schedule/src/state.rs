@@ -1,7 +1,6 @@
 //! Scheduler state, saved so that a killed or restarted scheduler neither skips nor repeats
 //! work: write a temporary file, fsync it, rename it over the old one, fsync the folder.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -56,7 +55,9 @@ fn temp_stem(path: &Path) -> String {
     )
 }
 
-/// Removes temporary files that earlier schedulers, killed mid-save, left next to `path`.
+/// Removes temporary files that earlier schedulers, killed mid-save, left next to `path`:
+/// brief's own temporaries of dead writers, and those of older versions, which named them
+/// after the state file.
 /// Call it only while holding the scheduler lock: the lock makes its holder the only writer,
 /// so every temporary file not of this process is stale. A scheduler calls it at start, since
 /// a restart may find nothing due and save nothing for a while.
@@ -67,6 +68,7 @@ pub fn remove_stale_temps(path: &Path) {
         .unwrap_or(Path::new("."));
     let stem = temp_stem(path);
     let own = format!("{stem}{}", std::process::id());
+    brief_fs::atomic::remove_stale_temps_here(dir);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -80,26 +82,11 @@ pub fn remove_stale_temps(path: &Path) {
 }
 
 /// Saves the state durably: after this returns, a crash leaves either this state or the
-/// previous one, never a torn file.
-pub fn save_state(path: &Path, state: &SchedulerState) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!("{}{}", temp_stem(path), std::process::id()));
+/// previous one, never a torn file (see [`brief_fs::atomic::write_durable`]).
+pub fn save_state(path: &Path, state: &SchedulerState) -> Result<(), brief_fs::FsError> {
     remove_stale_temps(path);
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&serde_json::to_vec_pretty(state).expect("state serialises"))?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)?;
-    // the rename itself is only durable once the folder is synced
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    let json = serde_json::to_vec_pretty(state).expect("state serialises");
+    brief_fs::atomic::write_durable(path, &json)
 }
 
 #[cfg(test)]
