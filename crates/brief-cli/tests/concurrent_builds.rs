@@ -25,41 +25,6 @@ fn brief_command(root: &Path) -> Command {
     cmd
 }
 
-/// Every listed edition (a numbered folder with a manifest) holds each file its manifest
-/// names, with the recorded hash.
-fn assert_editions_whole(brief: &Path, round: usize) -> usize {
-    let mut listed = 0;
-    for entry in std::fs::read_dir(brief.join(".brief/editions"))
-        .unwrap()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.parse::<u32>().is_err() {
-            continue;
-        }
-        let manifest: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(entry.path().join("manifest.json"))
-                .unwrap_or_else(|e| panic!("round {round}: edition {name} has no manifest: {e}")),
-        )
-        .unwrap();
-        for output in manifest["outputs"].as_array().unwrap() {
-            let file = entry
-                .path()
-                .join("files")
-                .join(output["path"].as_str().unwrap());
-            let bytes = std::fs::read(&file)
-                .unwrap_or_else(|e| panic!("round {round}: edition {name} lacks {file:?}: {e}"));
-            assert_eq!(
-                blake3::hash(&bytes).to_hex().as_str(),
-                output["hash"].as_str().unwrap(),
-                "round {round}: {file:?}"
-            );
-        }
-        listed += 1;
-    }
-    listed
-}
-
 #[test]
 fn two_builds_of_one_brief_at_once_both_succeed_and_editions_stay_whole() {
     let scratch = Scratch::new();
@@ -90,7 +55,7 @@ fn two_builds_of_one_brief_at_once_both_succeed_and_editions_stay_whole() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        assert!(assert_editions_whole(&brief, round) >= 1);
+        assert!(common::check_editions(&brief, &format!("round {round}")) >= 1);
     }
     // the newest edition's outputs are what out/ holds
     let listed = brief_command(scratch.path())

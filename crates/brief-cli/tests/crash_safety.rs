@@ -53,35 +53,6 @@ fn temps_under(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Every edition `brief history` can list is whole: its manifest parses and each output it
-/// names is there with the hash it records. Returns how many there are.
-fn check_editions(brief: &Path, context: &str) -> usize {
-    let Ok(entries) = std::fs::read_dir(brief.join(".brief/editions")) else {
-        return 0;
-    };
-    let mut listed = 0;
-    for entry in entries.flatten() {
-        let Ok(bytes) = std::fs::read(entry.path().join("manifest.json")) else {
-            continue; // not listed: a killed build was recording it
-        };
-        let manifest: serde_json::Value = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("{context}: torn edition manifest {:?}: {e}", entry.path()));
-        for output in manifest["outputs"].as_array().unwrap() {
-            let rel = output["path"].as_str().unwrap();
-            let file = entry.path().join("files").join(rel);
-            let bytes = std::fs::read(&file)
-                .unwrap_or_else(|e| panic!("{context}: listed edition lacks {file:?}: {e}"));
-            assert_eq!(
-                blake3::hash(&bytes).to_hex().as_str(),
-                output["hash"].as_str().unwrap(),
-                "{context}: {file:?} is not the file its edition recorded"
-            );
-        }
-        listed += 1;
-    }
-    listed
-}
-
 fn build_args(brief: &Path, force: bool) -> Vec<std::ffi::OsString> {
     let mut args: Vec<std::ffi::OsString> = vec!["build".into(), brief.into()];
     args.extend(["--format".into(), "md,json,pdf".into()]);
@@ -189,7 +160,7 @@ fn killed_builds_leave_whole_outputs_and_the_next_build_repairs() {
                 "run {run}: torn state.json"
             );
         }
-        check_editions(&brief, &format!("run {run}"));
+        common::check_editions(&brief, &format!("run {run}"));
         let stranded =
             temps_under(&brief.join("out")).len() + temps_under(&brief.join(".brief")).len();
         mid_write += usize::from(stranded > 0);
@@ -228,7 +199,7 @@ fn killed_builds_leave_whole_outputs_and_the_next_build_repairs() {
     assert!(plain_builds >= runs / 5, "{plain_builds} plain builds");
     assert!(mid_write > 0, "no kill landed among the writes");
     // history and diff read the editions the kills left
-    assert!(check_editions(&brief, "end") >= 2);
+    assert!(common::check_editions(&brief, "end") >= 2);
     scratch
         .brief()
         .args(["history".as_ref(), brief.as_os_str()])
@@ -330,7 +301,7 @@ fn check_state_files(brief: &Path, context: &str) -> (u64, i64) {
             );
         }
     }
-    check_editions(brief, context);
+    common::check_editions(brief, context);
     std::fs::read(brief.join(".brief/schedule.json"))
         .ok()
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())

@@ -242,3 +242,32 @@ pub fn build_plugin_crate(dir: &Path, lib_name: &str) -> PathBuf {
     };
     target.join("debug").join(file)
 }
+
+/// Every edition `brief history` can list is whole: its manifest parses and each output it
+/// names is there with the hash it records. Returns how many there are.
+pub fn check_editions(brief: &Path, context: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(brief.join(".brief/editions")) else {
+        return 0;
+    };
+    let mut listed = 0;
+    for entry in entries.flatten() {
+        let Ok(bytes) = std::fs::read(entry.path().join("manifest.json")) else {
+            continue; // not listed: a killed build was recording it
+        };
+        let manifest: serde_json::Value = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|e| panic!("{context}: torn edition manifest {:?}: {e}", entry.path()));
+        for output in manifest["outputs"].as_array().unwrap() {
+            let rel = output["path"].as_str().unwrap();
+            let file = entry.path().join("files").join(rel);
+            let bytes = std::fs::read(&file)
+                .unwrap_or_else(|e| panic!("{context}: listed edition lacks {file:?}: {e}"));
+            assert_eq!(
+                blake3::hash(&bytes).to_hex().as_str(),
+                output["hash"].as_str().unwrap(),
+                "{context}: {file:?} is not the file its edition recorded"
+            );
+        }
+        listed += 1;
+    }
+    listed
+}

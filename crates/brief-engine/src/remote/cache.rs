@@ -142,6 +142,15 @@ mod tests {
         }
     }
 
+    fn empty_manifest() -> Manifest {
+        Manifest {
+            url: "https://a.test/feed".into(),
+            final_url: "https://a.test/feed".into(),
+            title: None,
+            items: vec![],
+        }
+    }
+
     fn scope(dir: &Path) -> brief_fs::WriteScope {
         brief_fs::WriteScope::new().allow(dir, "state folder")
     }
@@ -150,12 +159,7 @@ mod tests {
     fn rewriting_the_cache_drops_texts_no_longer_listed() {
         let tmp = tempfile::tempdir().unwrap();
         let scope = scope(tmp.path());
-        let manifest = Manifest {
-            url: "https://a.test/feed".into(),
-            final_url: "https://a.test/feed".into(),
-            title: None,
-            items: vec![],
-        };
+        let manifest = empty_manifest();
         write_cache(
             &scope,
             tmp.path(),
@@ -190,12 +194,7 @@ mod tests {
         let scope = scope(tmp.path());
         let theirs = tmp.path().join("notes.txt");
         std::fs::write(&theirs, "the user's own file").unwrap();
-        let manifest = Manifest {
-            url: "https://a.test/feed".into(),
-            final_url: "https://a.test/feed".into(),
-            title: None,
-            items: vec![],
-        };
+        let manifest = empty_manifest();
         write_cache(
             &scope,
             tmp.path(),
